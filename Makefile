@@ -1,0 +1,65 @@
+# Thin wrapper over CMake and lit. The two commands a newcomer runs are
+# `make demo` and `make check`; everything else is a step they depend on.
+
+BUILD      ?= build
+LLVM_BIN   ?= /usr/lib/llvm-19/bin
+JOBS       ?= $(shell nproc)
+LIT        ?= python3 /usr/lib/llvm-19/build/utils/lit/lit.py
+LIT_ARGS   ?= -sv
+# QUICK=1 skips the real-kernel check in `make check` (fast local loop).
+QUICK      ?=
+
+DEBIAN_PACKAGES := clang-19 libclang-19-dev llvm-19-dev llvm-19-tools \
+                   clang-tidy-19 clang-format-19 lld-19 \
+                   cmake ninja-build python3 git
+
+.PHONY: all deps configure build demo check check-lit kernel-check bench clean
+
+all: build
+
+# Installs only what is missing, after one `apt-get update`.
+deps:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing Debian packages:" $$missing; \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y $$missing; \
+	fi
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja \
+	  -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
+	  -DCMAKE_BUILD_TYPE=Release
+
+configure: $(BUILD)/build.ninja
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: deps
+	@$(MAKE) --no-print-directory build
+	@scripts/demo.sh $(BUILD)
+
+check-lit: build
+	@mkdir -p $(BUILD)/test-results
+	-$(LIT) $(LIT_ARGS) --xunit-xml-output=$(BUILD)/test-results/lit.xml $(BUILD)/test
+
+kernel-check: build
+	scripts/kernel-check.sh $(BUILD)
+
+check: deps
+	@$(MAKE) --no-print-directory build
+	@rm -rf $(BUILD)/test-results && mkdir -p $(BUILD)/test-results
+	@$(MAKE) --no-print-directory check-lit
+	@if [ -z "$(QUICK)" ] && [ -x scripts/kernel-check.sh ]; then \
+	  $(MAKE) --no-print-directory kernel-check; fi
+	@python3 scripts/summarize-results.py $(BUILD)/test-results
+
+bench: build
+	bench/run.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD)

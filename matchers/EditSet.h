@@ -1,0 +1,119 @@
+//===- EditSet.h - Merge what many translation units found ----------------===//
+//
+// Find and apply are separate steps. Each TU's findings arrive here as plain
+// records (paths and offsets, no AST); the plan deduplicates identical sites
+// and edits (the same header reached from many TUs), reports conflicting
+// edits instead of half-applying them, and holds back every edit of an API
+// that some site blocks, so the output always compiles. No I/O happens here.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GUP_MATCHERS_EDITSET_H
+#define GUP_MATCHERS_EDITSET_H
+
+#include "Finding.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace gup {
+
+/// A replacement of [Offset, Offset + Length) of the file at Path.
+struct FileEdit {
+  std::string Path;
+  unsigned Offset = 0;
+  unsigned Length = 0;
+  std::string Text;
+
+  auto key() const { return std::tie(Path, Offset, Length, Text); }
+  bool operator==(const FileEdit &O) const { return key() == O.key(); }
+  bool operator<(const FileEdit &O) const { return key() < O.key(); }
+};
+
+/// One reported site, with the edits that migrate it.
+struct SiteRecord {
+  std::string Path; ///< where the user looks (a file inside the tree)
+  unsigned Line = 0;
+  unsigned Column = 0;
+  unsigned Offset = 0; ///< file offset of Line:Column
+  std::string Rule;
+  std::string Api;
+  FindingKind Kind = FindingKind::Rewrite;
+  std::string Message;
+  std::vector<FileEdit> Edits;
+
+  auto key() const {
+    return std::tie(Path, Line, Column, Offset, Rule, Api, Kind, Message, Edits);
+  }
+  bool operator<(const SiteRecord &O) const { return key() < O.key(); }
+  bool operator==(const SiteRecord &O) const { return key() == O.key(); }
+};
+
+/// The content a TU saw for a file it wants to edit.
+struct FileSnapshot {
+  std::string Path;
+  uint64_t Hash = 0;
+  uint64_t Size = 0;
+};
+
+uint64_t hashContent(llvm::StringRef Content);
+
+class ChangePlan {
+public:
+  struct Conflict {
+    FileEdit First, Second;
+    std::string FirstRule, SecondRule;
+  };
+
+  void addSite(SiteRecord Site);
+  void addSnapshot(const FileSnapshot &Snapshot);
+  /// Migrate \p Api even when a site blocks it (--force-api).
+  void forceApi(llvm::StringRef Api) { ForcedApis.insert(Api.str()); }
+
+  /// Decides what will be written. Call once, after every addSite().
+  void finalize();
+
+  /// Every distinct site, sorted by path, line, column.
+  const std::vector<SiteRecord> &sites() const { return Sites; }
+  /// The edits to make, per file, sorted and free of duplicates/conflicts.
+  const std::map<std::string, std::vector<FileEdit>> &edits() const {
+    return Edits;
+  }
+  const std::vector<Conflict> &conflicts() const { return Conflicts; }
+  /// Files whose content differed between TUs (changed during the run).
+  const std::set<std::string> &inconsistentFiles() const { return Inconsistent; }
+  /// APIs held back, with the sites that block them.
+  const std::map<std::string, std::vector<const SiteRecord *>> &blockedApis() const {
+    return Blocked;
+  }
+  /// APIs migrated although blocked (--force-api), with their blocking sites.
+  const std::map<std::string, std::vector<const SiteRecord *>> &forcedApis() const {
+    return Forced;
+  }
+  /// The snapshot every edit of \p Path was computed against.
+  const FileSnapshot *snapshot(llvm::StringRef Path) const;
+
+  /// Applies sorted, non-overlapping \p FileEdits to \p Original.
+  static std::string apply(llvm::StringRef Original,
+                           const std::vector<FileEdit> &FileEdits);
+
+private:
+  std::vector<SiteRecord> Sites;
+  std::map<std::string, FileSnapshot> Snapshots;
+  std::set<std::string> Inconsistent;
+  std::set<std::string> ForcedApis;
+  std::map<std::string, std::vector<FileEdit>> Edits;
+  std::vector<Conflict> Conflicts;
+  std::map<std::string, std::vector<const SiteRecord *>> Blocked;
+  std::map<std::string, std::vector<const SiteRecord *>> Forced;
+};
+
+} // namespace gup
+
+#endif

@@ -1,0 +1,49 @@
+//===- Finding.h - What a rule reports about one site ---------------------===//
+//
+// Rules do not touch files: each site they recognise becomes one Finding, an
+// explained verdict plus the text edits that migrate it (if any). Front ends
+// turn findings into diffs (the tool) or warnings with fix-its (clang-tidy).
+//
+//===----------------------------------------------------------------------===//
+#ifndef GUP_MATCHERS_FINDING_H
+#define GUP_MATCHERS_FINDING_H
+
+#include "SourceText.h"
+
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+
+namespace gup {
+
+enum class FindingKind {
+  /// The site is migrated by the attached edits.
+  Rewrite,
+  /// The site needs a human: no edit, and the API it uses cannot be migrated
+  /// without breaking the build until someone looks (it blocks that API).
+  NeedsAttention,
+  /// Information only (e.g. a dangling-VMA read in the old code); never
+  /// blocks anything and carries no edit.
+  Report,
+};
+
+struct Finding {
+  llvm::StringRef Rule;   ///< rule name, e.g. "drop-null-vmas"
+  llvm::StringRef Api;    ///< GUP function whose migration this belongs to
+  FindingKind Kind = FindingKind::Rewrite;
+  clang::SourceLocation Loc; ///< where to point the user (may be a macro loc)
+  std::string Message;
+  llvm::SmallVector<TextEdit, 2> Edits;
+};
+
+class FindingSink {
+public:
+  virtual ~FindingSink();
+  virtual void report(Finding F) = 0;
+};
+
+} // namespace gup
+
+#endif

@@ -1,0 +1,57 @@
+//===- GupApi.cpp - The GUP family as data --------------------------------===//
+#include "GupApi.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Type.h"
+
+using namespace clang;
+
+namespace gup {
+
+// Indices are 0-based, from the v6.4 prototypes (see docs/design.md).
+static const GupFunction Family[] = {
+    {"get_user_pages", 4, true},
+    {"pin_user_pages", 4, true},
+    {"get_user_pages_remote", 5, true},
+    {"pin_user_pages_remote", 5, true},
+    {"__get_user_pages", 5, false},
+    {"__get_user_pages_locked", 4, false},
+    {"__gup_longterm_locked", 4, false},
+    {"is_valid_gup_args", 1, false},
+    {"follow_hugetlb_page", 3, false},
+};
+
+llvm::ArrayRef<GupFunction> gupFamily() { return Family; }
+
+const GupFunction *findGupFunction(llvm::StringRef Name) {
+  for (const GupFunction &F : Family)
+    if (F.Name == Name)
+      return &F;
+  return nullptr;
+}
+
+bool isVmasArrayType(QualType Type) {
+  Type = Type.getCanonicalType();
+  const auto *Outer = Type->getAs<PointerType>();
+  if (!Outer)
+    return false;
+  const auto *Inner = Outer->getPointeeType()->getAs<PointerType>();
+  if (!Inner)
+    return false;
+  const auto *Record = Inner->getPointeeType()->getAsRecordDecl();
+  return Record && Record->isStruct() && Record->getName() == "vm_area_struct";
+}
+
+const GupFunction *gupFunctionWithVmas(const FunctionDecl &FD) {
+  const IdentifierInfo *Id = FD.getIdentifier();
+  if (!Id)
+    return nullptr;
+  const GupFunction *F = findGupFunction(Id->getName());
+  if (!F || FD.getNumParams() <= F->VmasIndex)
+    return nullptr;
+  if (!isVmasArrayType(FD.getParamDecl(F->VmasIndex)->getType()))
+    return nullptr;
+  return F;
+}
+
+} // namespace gup

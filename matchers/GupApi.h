@@ -1,0 +1,47 @@
+//===- GupApi.h - The GUP family as data ----------------------------------===//
+//
+// Every function that lost its `struct vm_area_struct **vmas` parameter in
+// Linux v6.5 ("remove the vmas parameter from GUP APIs"), with the position of
+// that parameter. Rules read this table; adding a function is one line.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GUP_MATCHERS_GUPAPI_H
+#define GUP_MATCHERS_GUPAPI_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace clang {
+class FunctionDecl;
+class QualType;
+} // namespace clang
+
+namespace gup {
+
+struct GupFunction {
+  llvm::StringRef Name;
+  /// 0-based index of the `vmas` parameter before the migration.
+  unsigned VmasIndex;
+  /// Exported API (include/linux/mm.h) rather than mm/ internals. Public
+  /// functions are migrated one by one at their call sites; internal ones
+  /// only together with their definitions (the whole migration).
+  bool Public;
+};
+
+/// The whole family, public functions first.
+llvm::ArrayRef<GupFunction> gupFamily();
+
+/// The table entry named \p Name, or null.
+const GupFunction *findGupFunction(llvm::StringRef Name);
+
+/// True for `struct vm_area_struct **` (through typedefs, ignoring
+/// qualifiers): the type of the parameter being removed.
+bool isVmasArrayType(clang::QualType Type);
+
+/// The table entry for \p FD when \p FD still has the `vmas` parameter at the
+/// table's index; null for other functions and for already-migrated ones.
+const GupFunction *gupFunctionWithVmas(const clang::FunctionDecl &FD);
+
+} // namespace gup
+
+#endif

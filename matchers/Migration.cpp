@@ -1,0 +1,80 @@
+//===- Migration.cpp - Run the rule tables over one translation unit ------===//
+#include "Migration.h"
+
+#include "GupApi.h"
+#include "RuleTable.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace gup {
+namespace {
+// Bound node IDs.
+constexpr llvm::StringLiteral CallId = "gup-call";
+constexpr llvm::StringLiteral DeclId = "gup-decl";
+
+std::vector<llvm::StringRef> familyNames() {
+  std::vector<llvm::StringRef> Names;
+  for (const GupFunction &F : gupFamily())
+    Names.push_back(F.Name);
+  return Names;
+}
+
+const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(S);
+  while (!Parents.empty()) {
+    if (const auto *FD = Parents[0].get<FunctionDecl>())
+      return FD;
+    Parents = Ctx.getParents(Parents[0]);
+  }
+  return nullptr;
+}
+} // namespace
+
+void MigrationAnalysis::registerMatchers(MatchFinder &Finder,
+                                         MatchFinder::MatchCallback *Receiver) {
+  // By name here; the table's parameter-type test in run() decides. Calls
+  // through function pointers or struct members have no FunctionDecl callee
+  // and never match.
+  auto Family = functionDecl(hasAnyName(familyNames()));
+  Finder.addMatcher(callExpr(callee(Family)).bind(CallId), Receiver);
+  Finder.addMatcher(functionDecl(hasAnyName(familyNames())).bind(DeclId),
+                    Receiver);
+}
+
+void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  RuleContext RC(Options, Sink, Ctx);
+
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallId)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const GupFunction *Api = Callee ? gupFunctionWithVmas(*Callee) : nullptr;
+    // Internal functions change only with their definitions (the whole
+    // migration); their call sites are not rewritten one by one.
+    if (!Api || !Api->Public || Call->getNumArgs() <= Api->VmasIndex)
+      return;
+    CallSite Site{Call, Callee, Api, Call->getArg(Api->VmasIndex),
+                  enclosingFunction(*Call, Ctx)};
+    for (const CallSiteRule *Rule : callSiteRules())
+      if (Rule->apply(Site, RC))
+        return;
+    return;
+  }
+
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(DeclId)) {
+    const GupFunction *Api = gupFunctionWithVmas(*FD);
+    if (!Api)
+      return;
+    for (const DeclRule *Rule : declRules())
+      if (Rule->apply(*FD, *Api, RC))
+        return;
+  }
+}
+
+} // namespace gup

@@ -1,0 +1,18 @@
+//===- MigrationOptions.h - Knobs shared by every front end ---------------===//
+#ifndef GUP_MATCHERS_MIGRATIONOPTIONS_H
+#define GUP_MATCHERS_MIGRATIONOPTIONS_H
+
+namespace gup {
+
+struct MigrationOptions {
+  /// Kernel the output must build on, as major * 100 + minor (6.5 -> 605).
+  /// get_user_page_vma_remote() may return NULL up to 6.6, never from 6.7.
+  unsigned TargetKernel = 605;
+  /// Delete io_uring-style loops that re-check the VMAs of a long-term pin
+  /// (GUP enforces the check itself from 6.5) instead of keeping them.
+  bool DropVmaChecks = false;
+};
+
+} // namespace gup
+
+#endif

@@ -1,0 +1,70 @@
+//===- Rule.cpp - Shared pieces of rules ----------------------------------===//
+#include "Rule.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+
+using namespace clang;
+
+namespace gup {
+
+FindingSink::~FindingSink() = default;
+CallSiteRule::~CallSiteRule() = default;
+DeclRule::~DeclRule() = default;
+
+RuleContext::RuleContext(const MigrationOptions &Options, FindingSink &Sink,
+                         ASTContext &Ctx)
+    : Options(Options), Ctx(Ctx), SM(Ctx.getSourceManager()),
+      LangOpts(Ctx.getLangOpts()), Sink(Sink) {}
+
+void RuleContext::reportEdit(Finding F, llvm::Expected<TextEdit> Edit,
+                             llvm::StringRef WhatCouldNotBeDone) {
+  if (Edit) {
+    F.Edits.push_back(std::move(*Edit));
+  } else {
+    F.Kind = FindingKind::NeedsAttention;
+    F.Message = ("cannot " + WhatCouldNotBeDone + " automatically: " +
+                 llvm::toString(Edit.takeError()) + "; edit it by hand")
+                    .str();
+    F.Edits.clear();
+  }
+  report(std::move(F));
+}
+
+llvm::Expected<TextEdit> dropCallArgument(const CallExpr &Call, unsigned Index,
+                                          const SourceManager &SM,
+                                          const LangOptions &LO) {
+  llvm::Expected<ListSpelling> List = spellCallArguments(Call, SM, LO);
+  if (!List)
+    return List.takeError();
+  const Expr *Arg = Call.getArg(Index);
+  if (llvm::Error E = checkItemIs(*List, Index, Arg->getBeginLoc(),
+                                  Arg->getEndLoc(), SM, LO))
+    return std::move(E);
+  return removeItem(*List, Index, SM);
+}
+
+llvm::Expected<TextEdit> dropParameter(const FunctionDecl &FD, unsigned Index,
+                                       const SourceManager &SM,
+                                       const LangOptions &LO) {
+  llvm::Expected<ListSpelling> List = spellParameters(FD, SM, LO);
+  if (!List)
+    return List.takeError();
+  const ParmVarDecl *Param = FD.getParamDecl(Index);
+  SourceRange Range = Param->getSourceRange();
+  if (llvm::Error E =
+          checkItemIs(*List, Index, Range.getBegin(), Range.getEnd(), SM, LO))
+    return std::move(E);
+  return removeItem(*List, Index, SM);
+}
+
+bool isNullPointer(const Expr &E, ASTContext &Ctx) {
+  // Casts of a null pointer constant ("(struct vm_area_struct **)NULL") are
+  // still null, though C does not call them null pointer constants.
+  const Expr *Stripped = E.IgnoreParenCasts();
+  return Stripped->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+         Expr::NPCK_NotNull;
+}
+
+} // namespace gup

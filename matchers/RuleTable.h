@@ -1,0 +1,29 @@
+//===- RuleTable.h - The ordered decision tables --------------------------===//
+#ifndef GUP_MATCHERS_RULETABLE_H
+#define GUP_MATCHERS_RULETABLE_H
+
+#include "Rule.h"
+
+#include "llvm/ADT/ArrayRef.h"
+
+#include <vector>
+
+namespace gup {
+
+/// Call-site rules in the order they are tried; the first that claims a site
+/// decides it.
+llvm::ArrayRef<const CallSiteRule *> callSiteRules();
+
+/// Declaration rules in the order they are tried.
+llvm::ArrayRef<const DeclRule *> declRules();
+
+/// Every rule's name, clang-tidy check and summary (for docs, --list-rules
+/// and the clang-tidy module).
+std::vector<RuleInfo> allRuleInfos();
+
+/// The rule named \p Name, or null.
+const RuleInfo *findRuleInfo(llvm::StringRef Name);
+
+} // namespace gup
+
+#endif

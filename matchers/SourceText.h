@@ -1,0 +1,87 @@
+//===- SourceText.h - Where a list of arguments is written ----------------===//
+//
+// Clang Transformer drops an edit without a word when its range touches a
+// macro expansion. Kernel code is full of them (NULL itself is a macro), so
+// gup-rewrite never edits through AST ranges directly: it finds the one file
+// buffer where a call's (or prototype's) parenthesised list is written, lexes
+// that text, and proves that the AST node being removed is exactly one
+// comma-separated item of it. Anything else is an explained failure that the
+// caller turns into a visible diagnostic.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GUP_MATCHERS_SOURCETEXT_H
+#define GUP_MATCHERS_SOURCETEXT_H
+
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/Error.h"
+
+#include <string>
+
+namespace clang {
+class CallExpr;
+class FunctionDecl;
+class LangOptions;
+class SourceManager;
+} // namespace clang
+
+namespace gup {
+
+/// A replacement of a range of file text.
+struct TextEdit {
+  clang::CharSourceRange Range; // always file locations, one FileID
+  std::string Replacement;
+};
+
+/// A parenthesised, comma-separated list as written in one file buffer
+/// (offsets are into that buffer).
+struct ListSpelling {
+  clang::FileID File;
+  unsigned LParen = 0;
+  unsigned RParen = 0;
+  struct Item {
+    unsigned Begin;     // first token
+    unsigned End;       // end of last token
+    unsigned LastToken; // start of last token
+    unsigned TrailEnd;  // end of trailing comments before the delimiter
+  };
+  llvm::SmallVector<Item, 8> Items;
+  /// True when the list is written inside a #define body.
+  bool InMacroBody = false;
+};
+
+/// The argument list of \p Call as written, or an error saying why it cannot
+/// be located in a single buffer.
+llvm::Expected<ListSpelling> spellCallArguments(const clang::CallExpr &Call,
+                                                const clang::SourceManager &SM,
+                                                const clang::LangOptions &LO);
+
+/// The parameter list of \p FD as written.
+llvm::Expected<ListSpelling>
+spellParameters(const clang::FunctionDecl &FD, const clang::SourceManager &SM,
+                const clang::LangOptions &LO);
+
+/// Checks that the source range [Begin, End] (token locations, possibly in
+/// macros) is written as exactly item \p Index of \p List.
+llvm::Error checkItemIs(const ListSpelling &List, unsigned Index,
+                        clang::SourceLocation Begin, clang::SourceLocation End,
+                        const clang::SourceManager &SM,
+                        const clang::LangOptions &LO);
+
+/// The edit that removes item \p Index and the comma that separates it from
+/// its neighbour, keeping the layout of the other items.
+TextEdit removeItem(const ListSpelling &List, unsigned Index,
+                    const clang::SourceManager &SM);
+
+/// The text of item \p Index.
+llvm::StringRef itemText(const ListSpelling &List, unsigned Index,
+                         const clang::SourceManager &SM);
+
+/// The name of the outermost macro whose expansion produced \p Loc, or "".
+std::string expandingMacroName(clang::SourceLocation Loc,
+                               const clang::SourceManager &SM,
+                               const clang::LangOptions &LO);
+
+} // namespace gup
+
+#endif

@@ -1,0 +1,49 @@
+# lit configuration for gup-rewrite. Build facts come from lit.site.cfg.py.
+import os
+import shutil
+
+import lit.formats
+from lit.llvm import llvm_config
+
+config.name = "gup-rewrite"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".test"]
+config.excludes = ["Inputs", "lit-helpers"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.gup_obj_root, "test")
+
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+llvm_config.with_system_environment(["HOME", "TMPDIR", "XDG_CACHE_HOME"])
+
+src = config.gup_src_root
+helpers = os.path.join(src, "test", "lit-helpers")
+include_dir = os.path.join(src, "model", "include")
+python = config.python_executable
+gup_rewrite = os.path.join(config.gup_tools_dir, "gup-rewrite")
+
+config.substitutions.append(("%gup-rewrite", gup_rewrite))
+# Kernel-like stub headers (NULL defined the kernel way); GUP_MODEL_API picks
+# the side of the migration (604 = before, 605 = after).
+config.substitutions.append(("%kinclude", include_dir))
+config.substitutions.append(("%kclang", f"{config.clang} -std=gnu11 -Wall -Werror -fsyntax-only -I{include_dir}"))
+config.substitutions.append(("%mkdb", f"{python} {os.path.join(helpers, 'mkdb.py')}"))
+config.substitutions.append(("%check-rewrite",
+    f"{python} {os.path.join(helpers, 'check_rewrite.py')} --tool={gup_rewrite} "
+    f"--include={include_dir} --clang={config.clang} --llvm-bin={config.llvm_tools_dir}"))
+config.substitutions.append(("%python", python))
+
+# Optional capabilities.
+if shutil.which("git"):
+    config.available_features.add("git")
+if shutil.which("patch"):
+    config.available_features.add("patch")
+if os.getuid() == 0:
+    # root ignores file permissions, so "unwritable" tests cannot fail for it
+    config.available_features.add("root")
+plugin = os.path.join(config.gup_lib_dir, "libGupTidy.so")
+if os.path.exists(plugin):
+    config.available_features.add("tidy-plugin")
+    config.substitutions.append(("%gup-plugin", plugin))
+model_lib = os.path.join(config.gup_lib_dir, "libgupmodel.a")
+if os.path.exists(model_lib):
+    config.available_features.add("model")

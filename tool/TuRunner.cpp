@@ -1,0 +1,239 @@
+//===- TuRunner.cpp - Parse one translation unit and collect its findings -===//
+#include "TuRunner.h"
+
+#include "Migration.h"
+#include "Paths.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/DiagnosticDriver.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+using namespace clang;
+using namespace clang::tooling;
+
+namespace gup {
+namespace {
+
+constexpr unsigned MaxErrorLines = 3;
+
+/// Counts errors, keeps the first few, and notes driver complaints about
+/// flags so that gcc-only flags can be dropped and the TU retried.
+class ErrorCollector : public DiagnosticConsumer {
+public:
+  std::vector<std::string> Lines;
+  std::set<std::string> RejectedFlags;
+
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Level < DiagnosticsEngine::Error)
+      return;
+    switch (Info.getID()) {
+    case diag::err_drv_unknown_argument:
+    case diag::err_drv_unknown_argument_with_suggestion:
+    case diag::err_drv_unsupported_opt_for_target:
+      RejectedFlags.insert(Info.getArgStdStr(0));
+      return;
+    case diag::err_drv_unsupported_option_argument:
+      RejectedFlags.insert(Info.getArgStdStr(0) + Info.getArgStdStr(1));
+      return;
+    default:
+      break;
+    }
+    if (Lines.size() >= MaxErrorLines)
+      return;
+    llvm::SmallString<256> Text;
+    Info.FormatDiagnostic(Text);
+    std::string Where;
+    if (Info.hasSourceManager() && Info.getLocation().isValid()) {
+      PresumedLoc P = Info.getSourceManager().getPresumedLoc(
+          Info.getSourceManager().getFileLoc(Info.getLocation()));
+      if (P.isValid())
+        Where = (llvm::Twine(P.getFilename()) + ":" + llvm::Twine(P.getLine()) +
+                 ":" + llvm::Twine(P.getColumn()) + ": ")
+                    .str();
+    }
+    Lines.push_back(Where + "error: " + std::string(Text));
+  }
+};
+
+class CollectingSink : public FindingSink {
+public:
+  std::vector<Finding> Findings;
+  void report(Finding F) override { Findings.push_back(std::move(F)); }
+};
+
+/// Runs the rule library over the AST and turns its findings into records
+/// while the SourceManager is still alive.
+class MigrationAction : public ASTFrontendAction {
+public:
+  MigrationAction(const RunSettings &Settings, const std::string &Directory,
+                  TuResult &Result)
+      : Settings(Settings), Directory(Directory), Result(Result),
+        Analysis(Settings.Migration, Sink) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 StringRef) override {
+    Analysis.registerMatchers(Finder);
+    return Finder.newASTConsumer();
+  }
+
+  void EndSourceFileAction() override {
+    Result.Parsed = true;
+    convert(getCompilerInstance().getSourceManager());
+  }
+
+private:
+  const RunSettings &Settings;
+  const std::string &Directory;
+  TuResult &Result;
+  CollectingSink Sink;
+  MigrationAnalysis Analysis;
+  ast_matchers::MatchFinder Finder;
+  llvm::DenseMap<FileID, std::string> Paths;
+
+  const std::string &pathOf(const SourceManager &SM, FileID FID) {
+    auto [It, Inserted] = Paths.try_emplace(FID);
+    if (Inserted)
+      if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(FID))
+        It->second = canonicalPath(Entry->getName(), Directory);
+    return It->second;
+  }
+
+  void convert(const SourceManager &SM) {
+    std::set<FileID> Edited;
+    for (Finding &F : Sink.Findings) {
+      SourceLocation Loc = SM.getFileLoc(F.Loc);
+      FileID FID = SM.getFileID(Loc);
+      const std::string &Path = pathOf(SM, FID);
+      if (Path.empty() || !isInside(Path, Settings.Root)) {
+        ++Result.OutsideRootSites;
+        continue;
+      }
+      SiteRecord Site;
+      Site.Path = Path;
+      Site.Line = SM.getSpellingLineNumber(Loc);
+      Site.Column = SM.getSpellingColumnNumber(Loc);
+      Site.Offset = SM.getFileOffset(Loc);
+      Site.Rule = F.Rule.str();
+      Site.Api = F.Api.str();
+      Site.Kind = F.Kind;
+      Site.Message = std::move(F.Message);
+      for (const TextEdit &E : F.Edits) {
+        auto [BeginFID, Begin] = SM.getDecomposedLoc(E.Range.getBegin());
+        auto [EndFID, End] = SM.getDecomposedLoc(E.Range.getEnd());
+        const std::string &EditPath = pathOf(SM, BeginFID);
+        if (EditPath.empty() || !isInside(EditPath, Settings.Root)) {
+          // The site is ours but the text to change is not (a macro from
+          // a header outside the tree): a human has to decide.
+          Site.Kind = FindingKind::NeedsAttention;
+          Site.Message = "cannot migrate this site: the text to change is in '" +
+                         (EditPath.empty() ? std::string("<built-in>") : EditPath) +
+                         "', outside the tree (--root); edit it by hand";
+          Site.Edits.clear();
+          break;
+        }
+        Edited.insert(BeginFID);
+        Site.Edits.push_back({EditPath, Begin, End - Begin, E.Replacement});
+        (void)EndFID;
+      }
+      Result.Sites.push_back(std::move(Site));
+    }
+    for (FileID FID : Edited) {
+      llvm::StringRef Data = SM.getBufferData(FID);
+      Result.Snapshots.push_back({pathOf(SM, FID), hashContent(Data), Data.size()});
+    }
+  }
+};
+
+CommandLineArguments adjustedArgs(const TuJob &Job, const RunSettings &Settings) {
+  CommandLineArguments Args = Job.Command.CommandLine;
+  Args = getClangStripOutputAdjuster()(Args, Job.Command.Filename);
+  Args = getClangStripDependencyFileAdjuster()(Args, Job.Command.Filename);
+  Args = getClangSyntaxOnlyAdjuster()(Args, Job.Command.Filename);
+  bool HasResourceDir = false;
+  for (const std::string &A : Args)
+    if (llvm::StringRef(A).starts_with("-resource-dir"))
+      HasResourceDir = true;
+  // The file name is last on most command lines; flags go before it.
+  CommandLineArguments Extra;
+  if (!HasResourceDir && !Settings.ResourceDir.empty())
+    Extra.push_back("-resource-dir=" + Settings.ResourceDir);
+  // Warnings are not ours to report, and -Werror in a kernel build would
+  // turn them into parse failures.
+  Extra.push_back("-Wno-error");
+  Extra.push_back("-w");
+  Extra.insert(Extra.end(), Settings.ExtraArgs.begin(), Settings.ExtraArgs.end());
+  return getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::END)(
+      Args, Job.Command.Filename);
+}
+
+/// Removes every occurrence of \p Flag (or "Flag=..." / "Flag VALUE" forms
+/// the driver reported as one string).
+void removeFlag(CommandLineArguments &Args, const std::string &Flag) {
+  CommandLineArguments Kept;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    if (I > 0 && Args[I] == Flag)
+      continue;
+    Kept.push_back(Args[I]);
+  }
+  Args = std::move(Kept);
+}
+
+} // namespace
+
+TuResult runTu(const TuJob &Job, const RunSettings &Settings) {
+  TuResult Result;
+  Result.File = Job.File;
+  Result.Database = Job.Database;
+  CommandLineArguments Args = adjustedArgs(Job, Settings);
+  std::set<std::string> Dropped;
+
+  // A compile DB from a gcc build carries flags clang rejects: drop each one
+  // the driver names and try again (a handful at most).
+  for (unsigned Attempt = 0; Attempt < 16; ++Attempt) {
+    Result = TuResult();
+    Result.File = Job.File;
+    Result.Database = Job.Database;
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
+        llvm::vfs::createPhysicalFileSystem();
+    FS->setCurrentWorkingDirectory(Job.Command.Directory);
+    llvm::IntrusiveRefCntPtr<FileManager> Files(
+        new FileManager(FileSystemOptions(), FS));
+    ErrorCollector Errors;
+    ToolInvocation Invocation(
+        Args,
+        std::make_unique<MigrationAction>(Settings, Job.Command.Directory, Result),
+        Files.get());
+    Invocation.setDiagnosticConsumer(&Errors);
+    Invocation.run();
+    Result.Errors = Errors.getNumErrors();
+    Result.ErrorLines = std::move(Errors.Lines);
+    if (!Errors.RejectedFlags.empty() && !Result.Parsed) {
+      size_t Before = Args.size();
+      for (const std::string &Flag : Errors.RejectedFlags) {
+        removeFlag(Args, Flag);
+        Dropped.insert(Flag);
+      }
+      if (Args.size() < Before)
+        continue;
+    }
+    break;
+  }
+  Result.DroppedFlags = std::move(Dropped);
+  if (!Result.Parsed && Result.Errors == 0)
+    Result.Errors = 1;
+  if (!Result.Parsed && Result.ErrorLines.empty())
+    Result.ErrorLines.push_back("error: the compiler could not be run on this file");
+  return Result;
+}
+
+} // namespace gup

@@ -1,0 +1,41 @@
+//===- TuRunner.h - Parse one translation unit and collect its findings ---===//
+#ifndef GUP_TOOL_TURUNNER_H
+#define GUP_TOOL_TURUNNER_H
+
+#include "CompileDb.h"
+#include "EditSet.h"
+#include "MigrationOptions.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace gup {
+
+struct RunSettings {
+  std::string Root;         ///< canonical; nothing outside is edited
+  std::string ResourceDir;  ///< clang's builtin headers
+  std::vector<std::string> ExtraArgs; ///< after `--` on our command line
+  MigrationOptions Migration;
+};
+
+/// What one TU contributed, as plain data (no AST, no SourceManager).
+struct TuResult {
+  std::string File;
+  std::string Database;
+  bool Parsed = false;  ///< the front end ran to the end of the file
+  unsigned Errors = 0;
+  std::vector<std::string> ErrorLines; ///< the first few, "file:line:col: msg"
+  std::vector<SiteRecord> Sites;
+  std::vector<FileSnapshot> Snapshots;
+  /// Declarations or sites in files outside --root, left alone.
+  unsigned OutsideRootSites = 0;
+  /// Compiler flags clang rejected and that were dropped (gcc-only flags).
+  std::set<std::string> DroppedFlags;
+};
+
+TuResult runTu(const TuJob &Job, const RunSettings &Settings);
+
+} // namespace gup
+
+#endif

@@ -1,0 +1,293 @@
+//===- main.cpp - gup-rewrite command line --------------------------------===//
+//
+// gup-rewrite -p BUILD_DIR [--root DIR] [mode] [FILE...] [-- EXTRA_ARGS]
+//
+// Parses the translation units of a compile database, runs the rule library
+// over each, merges what they found into one plan, and prints it as a diff
+// (default), writes it (--in-place), exports it as clang-apply-replacements
+// YAML (--export-fixes) or lists every site (--report).
+//
+// Exit status: 0 done; 1 done, but some sites or TUs need attention (listed
+// on stderr); 2 bad usage or input (nothing was touched).
+//
+//===----------------------------------------------------------------------===//
+#include "CompileDb.h"
+#include "Output.h"
+#include "Paths.h"
+#include "TuRunner.h"
+
+#include "EditSet.h"
+#include "GupApi.h"
+#include "RuleTable.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <map>
+
+#ifndef GUP_CLANG_RESOURCE_DIR
+#define GUP_CLANG_RESOURCE_DIR ""
+#endif
+
+using namespace llvm;
+
+namespace {
+
+enum ExitStatus { Done = 0, NeedsAttention = 1, BadInput = 2 };
+
+cl::OptionCategory Category("gup-rewrite options");
+
+cl::list<std::string> BuildPaths(
+    "p", cl::desc("Build directory holding compile_commands.json (or the file "
+                  "itself); repeat for several builds"),
+    cl::value_desc("build-dir"), cl::cat(Category));
+cl::opt<std::string> RootDir(
+    "root", cl::desc("The tree: output paths are relative to it and nothing "
+                     "outside it is written (default: the directory of the "
+                     "first compile_commands.json)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> InPlace("in-place", cl::desc("Write the changes into the files"),
+                      cl::cat(Category));
+cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write the changes as clang-apply-replacements YAML to <file>"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> Report("report",
+                     cl::desc("Print one 'file:line:col: rule: message' line "
+                              "per site instead of a diff"),
+                     cl::cat(Category));
+cl::opt<bool> AllowErrors(
+    "allow-errors",
+    cl::desc("Keep the edits of translation units that have compile errors"),
+    cl::cat(Category));
+cl::list<std::string> ForceApi(
+    "force-api",
+    cl::desc("Migrate this API even when some of its sites need a human "
+             "(they are left as they are, with a warning)"),
+    cl::value_desc("name"), cl::cat(Category));
+cl::opt<bool> ListRules("list-rules", cl::desc("List the rules and exit"),
+                        cl::cat(Category));
+cl::list<std::string> Files(cl::Positional, cl::desc("[FILE...]"),
+                            cl::cat(Category));
+
+/// One line, the usual compiler shape, and the status that goes with it.
+int fail(const Twine &Message) {
+  errs() << "gup-rewrite: error: " << Message << "\n";
+  return BadInput;
+}
+
+bool checkWritableOutput(StringRef Path, std::string &Why) {
+  SmallString<256> Abs(Path);
+  sys::fs::make_absolute(Abs);
+  StringRef Dir = sys::path::parent_path(Abs);
+  if (!sys::fs::is_directory(Dir)) {
+    Why = ("directory '" + Dir + "' does not exist").str();
+    return false;
+  }
+  if (sys::fs::exists(Abs) && sys::fs::is_directory(Abs)) {
+    Why = "it is a directory";
+    return false;
+  }
+  if (sys::fs::access(Dir, sys::fs::AccessMode::Write)) {
+    Why = ("directory '" + Dir + "' is not writable").str();
+    return false;
+  }
+  if (sys::fs::exists(Abs) && sys::fs::access(Abs, sys::fs::AccessMode::Write)) {
+    Why = "the file is not writable";
+    return false;
+  }
+  return true;
+}
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  InitLLVM X(argc, argv);
+
+  // Everything after `--` goes to the compiler, after each TU's own flags.
+  std::vector<const char *> OwnArgs;
+  std::vector<std::string> ExtraArgs;
+  bool AfterDashes = false;
+  for (int I = 0; I < argc; ++I) {
+    if (!AfterDashes && I > 0 && StringRef(argv[I]) == "--") {
+      AfterDashes = true;
+      continue;
+    }
+    if (AfterDashes)
+      ExtraArgs.push_back(argv[I]);
+    else
+      OwnArgs.push_back(argv[I]);
+  }
+
+  cl::HideUnrelatedOptions(Category);
+  std::string ParseErrors;
+  raw_string_ostream ParseErrorStream(ParseErrors);
+  if (!cl::ParseCommandLineOptions(
+          OwnArgs.size(), OwnArgs.data(),
+          "gup-rewrite: remove the vmas parameter of the GUP API (Linux 6.5)\n",
+          &ParseErrorStream)) {
+    errs() << ParseErrors;
+    return BadInput;
+  }
+
+  if (ListRules) {
+    for (const gup::RuleInfo &Info : gup::allRuleInfos())
+      outs() << Info.Name << "\t" << Info.TidyCheck << "\t" << Info.Summary << "\n";
+    return Done;
+  }
+
+  int Modes = InPlace + !ExportFixes.empty() + Report;
+  if (Modes > 1)
+    return fail("--in-place, --export-fixes and --report exclude each other");
+  if (BuildPaths.empty())
+    return fail("no compile database: give -p BUILD_DIR");
+  for (const std::string &Api : ForceApi) {
+    const gup::GupFunction *F = gup::findGupFunction(Api);
+    if (!F || !F->Public)
+      return fail("--force-api=" + Api + ": not a public GUP function with a "
+                  "vmas parameter");
+  }
+
+  Expected<gup::CompileDbSet> Dbs = gup::CompileDbSet::load(BuildPaths);
+  if (!Dbs)
+    return fail(toString(Dbs.takeError()));
+
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  std::string Root = RootDir.empty() ? Dbs->firstDatabaseDir()
+                                     : gup::canonicalPath(RootDir, Cwd);
+  if (!sys::fs::is_directory(Root))
+    return fail("--root '" + RootDir + "' is not a directory");
+
+  std::vector<gup::TuJob> Jobs;
+  if (Files.empty()) {
+    Jobs = Dbs->jobs();
+  } else {
+    Expected<std::vector<gup::TuJob>> Selected = Dbs->jobsFor(Files);
+    if (!Selected)
+      return fail(toString(Selected.takeError()));
+    Jobs = std::move(*Selected);
+    for (const gup::TuJob &Job : Jobs)
+      if (!gup::isInside(Job.File, Root))
+        return fail("'" + Job.File + "' is outside the tree '" + Root + "'");
+  }
+
+  if (!ExportFixes.empty()) {
+    std::string Why;
+    if (!checkWritableOutput(ExportFixes, Why))
+      return fail("cannot write '" + ExportFixes + "': " + Why);
+  }
+
+  gup::RunSettings Settings;
+  Settings.Root = Root;
+  Settings.ResourceDir = GUP_CLANG_RESOURCE_DIR;
+  Settings.ExtraArgs = ExtraArgs;
+
+  gup::ChangePlan Plan;
+  for (const std::string &Api : ForceApi)
+    Plan.forceApi(Api);
+  int Status = Done;
+  unsigned Parsed = 0, Failed = 0, OutsideRoot = 0;
+  std::map<std::string, std::string> DroppedFlags; // flag -> first TU
+  for (const gup::TuJob &Job : Jobs) {
+    gup::TuResult Result = gup::runTu(Job, Settings);
+    for (const std::string &Flag : Result.DroppedFlags)
+      DroppedFlags.emplace(Flag, Result.File);
+    OutsideRoot += Result.OutsideRootSites;
+    std::string Shown = gup::relativeTo(Result.File, Root);
+    if (Result.Errors > 0) {
+      ++Failed;
+      Status = NeedsAttention;
+      for (const std::string &Line : Result.ErrorLines)
+        errs() << Line << "\n";
+      errs() << Shown << ": error: " << Result.Errors
+             << (Result.Errors == 1 ? " error" : " errors") << " while parsing; "
+             << (AllowErrors ? "its edits are kept (--allow-errors)"
+                             : "its edits were dropped (--allow-errors keeps them)")
+             << " [gup-rewrite]\n";
+      if (!AllowErrors)
+        continue;
+    }
+    if (Result.Parsed)
+      ++Parsed;
+    for (gup::SiteRecord &Site : Result.Sites)
+      Plan.addSite(std::move(Site));
+    for (const gup::FileSnapshot &Snapshot : Result.Snapshots)
+      Plan.addSnapshot(Snapshot);
+  }
+  for (const auto &[Flag, File] : DroppedFlags)
+    errs() << "gup-rewrite: note: dropped compiler flag '" << Flag
+           << "' that clang rejects (first seen in "
+           << gup::relativeTo(File, Root) << ")\n";
+
+  Plan.finalize();
+
+  // Everything a human must look at goes to stderr, compiler style.
+  for (const gup::SiteRecord &Site : Plan.sites())
+    if (Site.Kind == gup::FindingKind::NeedsAttention) {
+      errs() << gup::relativeTo(Site.Path, Root) << ":" << Site.Line << ":"
+             << Site.Column << ": warning: " << Site.Message << " [gup-rewrite]\n";
+      Status = NeedsAttention;
+    }
+  for (const auto &[Api, Sites] : Plan.blockedApis())
+    errs() << "gup-rewrite: warning: " << Api << "() was not migrated: "
+           << Sites.size() << (Sites.size() == 1 ? " site needs" : " sites need")
+           << " a human (listed above); --force-api=" << Api
+           << " migrates the others anyway [gup-rewrite]\n";
+  for (const auto &[Api, Sites] : Plan.forcedApis())
+    errs() << "gup-rewrite: warning: " << Api << "() was migrated although "
+           << Sites.size() << (Sites.size() == 1 ? " site was" : " sites were")
+           << " left for a human (--force-api); they will not compile until "
+              "fixed [gup-rewrite]\n";
+  for (const gup::ChangePlan::Conflict &C : Plan.conflicts()) {
+    errs() << gup::relativeTo(C.First.Path, Root)
+           << ": warning: conflicting edits: " << C.FirstRule << " at offset "
+           << C.First.Offset << " and " << C.SecondRule << " at offset "
+           << C.Second.Offset
+           << " (different TUs see this file differently); the file was left "
+              "unchanged [gup-rewrite]\n";
+    Status = NeedsAttention;
+  }
+  for (const std::string &Path : Plan.inconsistentFiles()) {
+    errs() << gup::relativeTo(Path, Root)
+           << ": warning: the file changed while gup-rewrite ran; it was "
+              "left unchanged [gup-rewrite]\n";
+    Status = NeedsAttention;
+  }
+
+  std::vector<std::string> Problems;
+  std::vector<gup::ChangedFile> Changes = gup::computeChanges(Plan, Problems);
+  for (const std::string &P : Problems) {
+    errs() << gup::relativeTo(P, Root) << "\n";
+    Status = NeedsAttention;
+  }
+
+  if (Report) {
+    outs() << gup::renderReport(Plan, Root);
+  } else if (!ExportFixes.empty()) {
+    if (Error E = gup::writeFileAtomically(ExportFixes,
+                                           gup::renderFixesYaml(Plan, Changes))) {
+      errs() << "gup-rewrite: error: " << toString(std::move(E)) << "\n";
+      return BadInput;
+    }
+  } else if (InPlace) {
+    if (Error E = gup::writeInPlace(Changes)) {
+      errs() << "gup-rewrite: error: " << toString(std::move(E)) << "\n";
+      Status = NeedsAttention;
+    }
+  } else {
+    outs() << gup::renderDiff(Changes, Root);
+  }
+
+  if (OutsideRoot > 0)
+    errs() << "gup-rewrite: note: " << OutsideRoot
+           << " site(s) outside the tree '" << Root << "' left alone\n";
+  (void)Parsed;
+  (void)Failed;
+  return Status;
+}
