@@ -18,6 +18,7 @@ namespace {
 // Bound node IDs.
 constexpr llvm::StringLiteral CallId = "gup-call";
 constexpr llvm::StringLiteral DeclId = "gup-decl";
+constexpr llvm::StringLiteral RefId = "gup-ref";
 
 std::vector<llvm::StringRef> familyNames() {
   std::vector<llvm::StringRef> Names;
@@ -46,6 +47,24 @@ void MigrationAnalysis::registerMatchers(MatchFinder &Finder,
   Finder.addMatcher(callExpr(callee(Family)).bind(CallId), Receiver);
   Finder.addMatcher(functionDecl(hasAnyName(familyNames())).bind(DeclId),
                     Receiver);
+  Finder.addMatcher(declRefExpr(to(Family)).bind(RefId), Receiver);
+}
+
+/// True when \p Ref names the function a call calls (as opposed to taking
+/// its address).
+static bool isCallee(const DeclRefExpr &Ref, ASTContext &Ctx) {
+  const Expr *Current = &Ref;
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(*Current);
+    if (Parents.empty())
+      return false;
+    if (const auto *Call = Parents[0].get<CallExpr>())
+      return Call->getCallee()->IgnoreParenImpCasts() == &Ref;
+    const auto *Up = Parents[0].get<Expr>();
+    if (!Up || !(isa<ImplicitCastExpr>(Up) || isa<ParenExpr>(Up)))
+      return false;
+    Current = Up;
+  }
 }
 
 void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
@@ -62,7 +81,20 @@ void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
     CallSite Site{Call, Callee, Api, Call->getArg(Api->VmasIndex),
                   enclosingFunction(*Call, Ctx)};
     for (const CallSiteRule *Rule : callSiteRules())
-      if (Rule->apply(Site, RC))
+      if (!Options.DisabledRules.count(Rule->info().Name.str()) &&
+          Rule->apply(Site, RC))
+        return;
+    return;
+  }
+
+  if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>(RefId)) {
+    const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl());
+    const GupFunction *Api = FD ? gupFunctionWithVmas(*FD) : nullptr;
+    if (!Api || !Api->Public || isCallee(*Ref, Ctx))
+      return;
+    for (const RefRule *Rule : refRules())
+      if (!Options.DisabledRules.count(Rule->info().Name.str()) &&
+          Rule->apply(*Ref, *Api, RC))
         return;
     return;
   }
@@ -72,7 +104,8 @@ void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
     if (!Api)
       return;
     for (const DeclRule *Rule : declRules())
-      if (Rule->apply(*FD, *Api, RC))
+      if (!Options.DisabledRules.count(Rule->info().Name.str()) &&
+          Rule->apply(*FD, *Api, RC))
         return;
   }
 }

@@ -2,6 +2,9 @@
 #ifndef GUP_MATCHERS_MIGRATIONOPTIONS_H
 #define GUP_MATCHERS_MIGRATIONOPTIONS_H
 
+#include <set>
+#include <string>
+
 namespace gup {
 
 struct MigrationOptions {
@@ -11,6 +14,9 @@ struct MigrationOptions {
   /// Delete io_uring-style loops that re-check the VMAs of a long-term pin
   /// (GUP enforces the check itself from 6.5) instead of keeping them.
   bool DropVmaChecks = false;
+  /// Rules to skip, by name. Only for testing the tests: a test of a rule
+  /// must fail when the rule is disabled.
+  std::set<std::string> DisabledRules;
 };
 
 } // namespace gup

@@ -12,6 +12,7 @@ namespace gup {
 FindingSink::~FindingSink() = default;
 CallSiteRule::~CallSiteRule() = default;
 DeclRule::~DeclRule() = default;
+RefRule::~RefRule() = default;
 
 RuleContext::RuleContext(const MigrationOptions &Options, FindingSink &Sink,
                          ASTContext &Ctx)

@@ -19,6 +19,7 @@
 namespace clang {
 class ASTContext;
 class CallExpr;
+class DeclRefExpr;
 class Expr;
 class FunctionDecl;
 class LangOptions;
@@ -82,6 +83,16 @@ public:
   virtual ~DeclRule();
   virtual const RuleInfo &info() const = 0;
   virtual bool apply(const clang::FunctionDecl &FD, const GupFunction &Api,
+                     RuleContext &Ctx) const = 0;
+};
+
+/// A use of a GUP-family function other than a direct call: its address is
+/// taken (an ops table, a function pointer).
+class RefRule {
+public:
+  virtual ~RefRule();
+  virtual const RuleInfo &info() const = 0;
+  virtual bool apply(const clang::DeclRefExpr &Ref, const GupFunction &Api,
                      RuleContext &Ctx) const = 0;
 };
 

@@ -22,11 +22,20 @@ llvm::ArrayRef<const DeclRule *> declRules() {
   return Table;
 }
 
+llvm::ArrayRef<const RefRule *> refRules() {
+  static const RefRule *const Table[] = {
+      &apiAddressTakenRule(),
+  };
+  return Table;
+}
+
 std::vector<RuleInfo> allRuleInfos() {
   std::vector<RuleInfo> Infos;
   for (const CallSiteRule *R : callSiteRules())
     Infos.push_back(R->info());
   for (const DeclRule *R : declRules())
+    Infos.push_back(R->info());
+  for (const RefRule *R : refRules())
     Infos.push_back(R->info());
   return Infos;
 }
@@ -36,6 +45,9 @@ const RuleInfo *findRuleInfo(llvm::StringRef Name) {
     if (R->info().Name == Name)
       return &R->info();
   for (const DeclRule *R : declRules())
+    if (R->info().Name == Name)
+      return &R->info();
+  for (const RefRule *R : refRules())
     if (R->info().Name == Name)
       return &R->info();
   return nullptr;

@@ -17,6 +17,9 @@ llvm::ArrayRef<const CallSiteRule *> callSiteRules();
 /// Declaration rules in the order they are tried.
 llvm::ArrayRef<const DeclRule *> declRules();
 
+/// Rules for uses of the family that are not direct calls.
+llvm::ArrayRef<const RefRule *> refRules();
+
 /// Every rule's name, clang-tidy check and summary (for docs, --list-rules
 /// and the clang-tidy module).
 std::vector<RuleInfo> allRuleInfos();

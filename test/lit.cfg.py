@@ -3,7 +3,10 @@ import os
 import shutil
 
 import lit.formats
-from lit.llvm import llvm_config
+import lit.llvm
+
+lit.llvm.initialize(lit_config, config)
+from lit.llvm import llvm_config  # noqa: E402  (set by initialize)
 
 config.name = "gup-rewrite"
 config.test_format = lit.formats.ShTest(execute_external=False)
@@ -30,6 +33,7 @@ config.substitutions.append(("%mkdb", f"{python} {os.path.join(helpers, 'mkdb.py
 config.substitutions.append(("%check-rewrite",
     f"{python} {os.path.join(helpers, 'check_rewrite.py')} --tool={gup_rewrite} "
     f"--include={include_dir} --clang={config.clang} --llvm-bin={config.llvm_tools_dir}"))
+config.substitutions.append(("%expect-exit", f"{python} {os.path.join(helpers, 'expect_exit.py')}"))
 config.substitutions.append(("%python", python))
 
 # Optional capabilities.

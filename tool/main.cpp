@@ -70,6 +70,10 @@ cl::list<std::string> ForceApi(
     cl::desc("Migrate this API even when some of its sites need a human "
              "(they are left as they are, with a warning)"),
     cl::value_desc("name"), cl::cat(Category));
+cl::list<std::string> DisableRule(
+    "disable-rule",
+    cl::desc("Skip a rule (for testing that each rule's tests fail without it)"),
+    cl::value_desc("name"), cl::Hidden, cl::cat(Category));
 cl::opt<bool> ListRules("list-rules", cl::desc("List the rules and exit"),
                         cl::cat(Category));
 cl::list<std::string> Files(cl::Positional, cl::desc("[FILE...]"),
@@ -183,7 +187,12 @@ int main(int argc, const char **argv) {
       return fail("cannot write '" + ExportFixes + "': " + Why);
   }
 
+  for (const std::string &Name : DisableRule)
+    if (!gup::findRuleInfo(Name))
+      return fail("--disable-rule=" + Name + ": no such rule (see --list-rules)");
+
   gup::RunSettings Settings;
+  Settings.Migration.DisabledRules.insert(DisableRule.begin(), DisableRule.end());
   Settings.Root = Root;
   Settings.ResourceDir = GUP_CLANG_RESOURCE_DIR;
   Settings.ExtraArgs = ExtraArgs;

@@ -15,6 +15,7 @@ namespace gup {
 const CallSiteRule &dropNullVmasRule();      // drop-null-vmas
 const CallSiteRule &unrecognisedVmasRule();  // unrecognised-vmas
 const DeclRule &dropVmasParamRule();         // drop-vmas-param
+const RefRule &apiAddressTakenRule();        // api-address-taken
 
 } // namespace gup
 
