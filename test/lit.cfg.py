@@ -34,6 +34,8 @@ config.substitutions.append(("%check-rewrite",
     f"{python} {os.path.join(helpers, 'check_rewrite.py')} --tool={gup_rewrite} "
     f"--include={include_dir} --clang={config.clang} --llvm-bin={config.llvm_tools_dir}"))
 config.substitutions.append(("%expect-exit", f"{python} {os.path.join(helpers, 'expect_exit.py')}"))
+config.substitutions.append(("%gup-src-root", src))
+config.substitutions.append(("%gup-obj-root", config.gup_obj_root))
 config.substitutions.append(("%python", python))
 
 # Optional capabilities.
