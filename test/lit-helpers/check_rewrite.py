@@ -112,7 +112,7 @@ def main():
     rewritten = open(target).read()
     fixes = args.prefix + "-FIXES"
     if has_prefix(source, fixes):
-        check = run([filecheck, args.testfile, f"--check-prefix={fixes}",
+        check = run([filecheck, args.testfile, f"--check-prefix={fixes}", "--strict-whitespace",
                      "--dump-input=fail"], input=rewritten)
         if check.returncode != 0:
             fail("the rewritten file does not match " + fixes, check)
