@@ -85,6 +85,11 @@ bool is_zero_page(const struct page *page);
 void dump_page(struct page *page, const char *reason);
 void lru_add_drain(void);
 struct page *get_dump_page(unsigned long addr);
+bool set_page_dirty(struct page *page);
+int page_count(const struct page *page);
+void folio_get(struct folio *folio);
+void folio_put(struct folio *folio);
+bool folio_test_large(struct folio *folio);
 
 int access_process_vm(struct task_struct *tsk, unsigned long addr, void *buf,
 		      int len, unsigned int gup_flags);

@@ -14,6 +14,7 @@ struct page {
 	int _mapcount;
 	void *virtual;			/* the model's backing memory */
 	unsigned long model_pfn;
+	void *model;			/* the model's per-page state */
 };
 
 struct folio {
@@ -47,5 +48,8 @@ struct mm_struct {
 	unsigned long flags;
 	void *model;			/* the model's private state */
 };
+
+/* Bit numbers in mm_struct.flags. */
+#define MMF_HAS_PINNED 27
 
 #endif
