@@ -78,8 +78,9 @@ void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
     // migration); their call sites are not rewritten one by one.
     if (!Api || !Api->Public || Call->getNumArgs() <= Api->VmasIndex)
       return;
+    std::string Declined;
     CallSite Site{Call, Callee, Api, Call->getArg(Api->VmasIndex),
-                  enclosingFunction(*Call, Ctx)};
+                  enclosingFunction(*Call, Ctx), &Declined};
     for (const CallSiteRule *Rule : callSiteRules())
       if (!Options.DisabledRules.count(Rule->info().Name.str()) &&
           Rule->apply(Site, RC))

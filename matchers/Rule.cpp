@@ -1,6 +1,8 @@
 //===- Rule.cpp - Shared pieces of rules ----------------------------------===//
 #include "Rule.h"
 
+#include "Flow.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -18,6 +20,18 @@ RuleContext::RuleContext(const MigrationOptions &Options, FindingSink &Sink,
                          ASTContext &Ctx)
     : Options(Options), Ctx(Ctx), SM(Ctx.getSourceManager()),
       LangOpts(Ctx.getLangOpts()), Sink(Sink) {}
+
+RuleContext::~RuleContext() = default;
+
+FunctionFlow *RuleContext::flow(const FunctionDecl *FD) {
+  if (!FD)
+    return nullptr;
+  if (FlowOf != FD) {
+    Flow = FunctionFlow::build(*FD, Ctx);
+    FlowOf = FD;
+  }
+  return Flow.get();
+}
 
 void RuleContext::reportEdit(Finding F, llvm::Expected<TextEdit> Edit,
                              llvm::StringRef WhatCouldNotBeDone) {

@@ -16,6 +16,9 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <memory>
+#include <string>
+
 namespace clang {
 class ASTContext;
 class CallExpr;
@@ -45,13 +48,23 @@ struct CallSite {
   const clang::Expr *VmasArg;
   /// The function whose body holds the call (null at file scope).
   const clang::FunctionDecl *Caller;
+  /// Why earlier rules declined the site, for the fallback's message.
+  std::string *Declined = nullptr;
+
+  void decline(llvm::StringRef Why) const {
+    if (Declined && Declined->empty())
+      *Declined = Why.str();
+  }
 };
 
 /// Everything a rule needs besides the site itself.
+class FunctionFlow;
+
 class RuleContext {
 public:
   RuleContext(const MigrationOptions &Options, FindingSink &Sink,
               clang::ASTContext &Ctx);
+  ~RuleContext();
 
   const MigrationOptions &Options;
   clang::ASTContext &Ctx;
@@ -59,6 +72,9 @@ public:
   const clang::LangOptions &LangOpts;
 
   void report(Finding F) { Sink.report(std::move(F)); }
+
+  /// The control flow of \p FD (built once per context), or null.
+  FunctionFlow *flow(const clang::FunctionDecl *FD);
 
   /// Reports \p F with \p Edit, or, when the edit could not be placed at a
   /// single file location, a NeedsAttention finding that says why. Clang
@@ -68,6 +84,8 @@ public:
 
 private:
   FindingSink &Sink;
+  const clang::FunctionDecl *FlowOf = nullptr;
+  std::unique_ptr<FunctionFlow> Flow;
 };
 
 class CallSiteRule {

@@ -70,6 +70,18 @@ cl::list<std::string> ForceApi(
     cl::desc("Migrate this API even when some of its sites need a human "
              "(they are left as they are, with a warning)"),
     cl::value_desc("name"), cl::cat(Category));
+cl::opt<std::string> TargetKernel(
+    "target-kernel",
+    cl::desc("Kernel the output must build on, as X.Y (default 6.5). From "
+             "6.7 get_user_page_vma_remote() never returns NULL, so only "
+             "IS_ERR() is tested"),
+    cl::value_desc("X.Y"), cl::init("6.5"), cl::cat(Category));
+cl::opt<bool> DropVmaChecks(
+    "drop-vma-checks",
+    cl::desc("Delete loops that re-check the VMAs of a long-term pin (GUP "
+             "enforces the check itself from 6.5; see docs/rules.md) instead "
+             "of keeping them with vma_lookup()"),
+    cl::cat(Category));
 cl::list<std::string> DisableRule(
     "disable-rule",
     cl::desc("Skip a rule (for testing that each rule's tests fail without it)"),
@@ -191,7 +203,19 @@ int main(int argc, const char **argv) {
     if (!gup::findRuleInfo(Name))
       return fail("--disable-rule=" + Name + ": no such rule (see --list-rules)");
 
+  unsigned Major = 0, Minor = 0;
+  {
+    StringRef Version = TargetKernel;
+    auto [MajorText, MinorText] = Version.split('.');
+    if (MajorText.getAsInteger(10, Major) || MinorText.getAsInteger(10, Minor) ||
+        Minor > 99 || Major * 100 + Minor < 605)
+      return fail("--target-kernel=" + TargetKernel +
+                  ": expected a version X.Y of 6.5 or later");
+  }
+
   gup::RunSettings Settings;
+  Settings.Migration.TargetKernel = Major * 100 + Minor;
+  Settings.Migration.DropVmaChecks = DropVmaChecks;
   Settings.Migration.DisabledRules.insert(DisableRule.begin(), DisableRule.end());
   Settings.Root = Root;
   Settings.ResourceDir = GUP_CLANG_RESOURCE_DIR;
@@ -255,11 +279,12 @@ int main(int argc, const char **argv) {
               "fixed [gup-rewrite]\n";
   for (const gup::ChangePlan::Conflict &C : Plan.conflicts()) {
     errs() << gup::relativeTo(C.First.Path, Root)
-           << ": warning: conflicting edits: " << C.FirstRule << " at offset "
-           << C.First.Offset << " and " << C.SecondRule << " at offset "
-           << C.Second.Offset
-           << " (different TUs see this file differently); the file was left "
-              "unchanged [gup-rewrite]\n";
+           << ": warning: conflicting edits: " << C.FirstRule << " changes bytes "
+           << C.First.Offset << "-" << C.First.Offset + C.First.Length << " and "
+           << C.SecondRule << " changes bytes " << C.Second.Offset << "-"
+           << C.Second.Offset + C.Second.Length
+           << " differently (sites reached from several TUs or configurations "
+              "disagree); the file was left unchanged [gup-rewrite]\n";
     Status = NeedsAttention;
   }
   for (const std::string &Path : Plan.inconsistentFiles()) {

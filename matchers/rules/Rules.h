@@ -12,6 +12,9 @@
 
 namespace gup {
 
+const CallSiteRule &deadVmaRule();           // dead-vma
+const CallSiteRule &singleVmaHelperRule();   // single-vma-helper
+const CallSiteRule &singleVmaLookupRule();   // single-vma-lookup
 const CallSiteRule &dropNullVmasRule();      // drop-null-vmas
 const CallSiteRule &unrecognisedVmasRule();  // unrecognised-vmas
 const DeclRule &dropVmasParamRule();         // drop-vmas-param

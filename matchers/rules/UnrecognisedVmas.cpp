@@ -32,12 +32,18 @@ public:
     llvm::StringRef Text = clang::Lexer::getSourceText(
         clang::CharSourceRange::getTokenRange(Site.VmasArg->getSourceRange()),
         Ctx.SM, Ctx.LangOpts);
-    F.Message = (Site.Api->Name + "() is passed a vmas array" +
-                 (Text.empty() ? llvm::Twine("") : " ('" + Text + "')") +
-                 ", a parameter Linux 6.5 removed, and no rule recognises "
-                 "this use; look the VMA up with vma_lookup() under "
-                 "mmap_lock instead and edit it by hand")
-                    .str();
+    std::string Shown = Text.empty() ? "" : " ('" + Text.str() + "')";
+    if (Site.Declined && !Site.Declined->empty())
+      F.Message = Site.Api->Name.str() + "() is passed a vmas argument" + Shown +
+                  ", a parameter Linux 6.5 removed, and it is not migrated "
+                  "automatically: " + *Site.Declined +
+                  "; look the VMA up with vma_lookup() under mmap_lock and "
+                  "edit it by hand";
+    else
+      F.Message = Site.Api->Name.str() + "() is passed a vmas array" + Shown +
+                  ", a parameter Linux 6.5 removed, and no rule recognises "
+                  "this use; look the VMA up with vma_lookup() under "
+                  "mmap_lock instead and edit it by hand";
     Ctx.report(std::move(F));
     return true;
   }
