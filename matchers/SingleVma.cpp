@@ -234,12 +234,8 @@ llvm::Expected<CountTest> analyseCountTest(const CallSite &Site,
   T.ConditionMeansFailure = *MeansFailure;
   T.Failure = *MeansFailure ? T.If->getThen() : T.If->getElse();
   T.Success = *MeansFailure ? T.If->getElse() : T.If->getThen();
-  if (!T.Success && !alwaysLeaves(T.Failure))
-    return failure("the failure branch of the page-count test falls through "
-                   "into the code that uses the page");
-  if (!T.Failure && !alwaysLeaves(T.Success))
-    return failure("the code after the page-count test runs both when GUP "
-                   "failed and when it succeeded");
+  T.SuccessShared = !T.Success && !alwaysLeaves(T.Failure);
+  T.FailureShared = !T.Failure && !alwaysLeaves(T.Success);
   if (T.Success && isa<IfStmt>(T.Success))
     return failure("the page-count test continues in an else-if chain");
   auto FailEntry = Flow.branch(T.If, *MeansFailure);

@@ -55,6 +55,10 @@ struct CountTest {
   bool ConditionMeansFailure = true;        ///< `ret <= 0` vs `ret == 1`
   const clang::Stmt *Failure = nullptr;     ///< null: control goes on after If
   const clang::Stmt *Success = nullptr;     ///< null: control goes on after If
+  /// The success path continues after the if, where a failure branch that
+  /// does not leave also arrives (and the other way round).
+  bool SuccessShared = false;
+  bool FailureShared = false;
   FunctionFlow::Point FailureEntry, SuccessEntry;
 };
 

@@ -244,6 +244,9 @@ private:
         if (usedAsNumber(Read, AST))
           return declined("decline:the page count is used as a number after a "
                           "successful call (" + lineOf(Read, SM) + ")");
+      if (!SuccReads.empty() && Test.SuccessShared)
+        return declined("decline:the page count is read after the test, where "
+                        "both a failed and a successful call arrive");
     }
 
     // Failure path: substitute simple reads, or assign the count.
@@ -315,6 +318,9 @@ private:
     if (LookupOnFailure)
       FailureLines.push_back(Lookup);
     bool WrapFailure = !FailureLines.empty();
+    if (AssignOnFailure && Test.FailureShared)
+      return declined("decline:the page count is read after the test, where "
+                      "both a failed and a successful call arrive");
     if (WrapFailure && !AssignOnFailure && !Substitutions.empty() &&
         Test.Failure && !isa<CompoundStmt>(Test.Failure)) {
       // Wrapping a single statement rewrites its text: assign instead.
