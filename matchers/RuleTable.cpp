@@ -9,6 +9,7 @@ llvm::ArrayRef<const CallSiteRule *> callSiteRules() {
   // Most specific idiom first, the generic NULL drop next, the diagnose-only
   // fallback last.
   static const CallSiteRule *const Table[] = {
+      &vmasArrayRule(),
       &deadVmaRule(),
       &singleVmaHelperRule(),
       &singleVmaLookupRule(),

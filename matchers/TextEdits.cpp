@@ -93,13 +93,17 @@ TextEdit EditContext::insert(SourceLocation Loc, llvm::StringRef Text) const {
 }
 
 /// Extends [Begin, End) in \p Buffer to whole lines when nothing but
-/// whitespace shares those lines with it.
+/// whitespace shares those lines with it; then takes the comment lines just
+/// above, and one of two blank lines that would end up adjacent.
 static std::pair<unsigned, unsigned> wholeLines(llvm::StringRef Buffer,
                                                 unsigned Begin, unsigned End) {
-  size_t LineStart = Buffer.rfind('\n', Begin == 0 ? 0 : Begin - 1);
-  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
-  if (Begin > 0 && Buffer[Begin - 1] == '\n')
-    LineStart = Begin;
+  auto LineStartOf = [&](size_t Pos) -> size_t {
+    size_t P = Buffer.rfind('\n', Pos == 0 ? 0 : Pos - 1);
+    if (Pos > 0 && Buffer[Pos - 1] == '\n')
+      return Pos;
+    return P == llvm::StringRef::npos ? 0 : P + 1;
+  };
+  size_t LineStart = LineStartOf(Begin);
   if (Buffer.slice(LineStart, Begin).find_first_not_of(" \t") !=
       llvm::StringRef::npos)
     return {Begin, End};
@@ -109,16 +113,52 @@ static std::pair<unsigned, unsigned> wholeLines(llvm::StringRef Buffer,
   if (Buffer.slice(End, LineEnd).find_first_not_of(" \t") !=
       llvm::StringRef::npos)
     return {Begin, End};
-  return {static_cast<unsigned>(LineStart),
-          static_cast<unsigned>(LineEnd < Buffer.size() ? LineEnd + 1 : LineEnd)};
+  size_t From = LineStart;
+  size_t To = LineEnd < Buffer.size() ? LineEnd + 1 : LineEnd;
+  // Comment lines directly above describe what goes.
+  while (From > 0) {
+    size_t Prev = LineStartOf(From - 1);
+    llvm::StringRef Line = Buffer.slice(Prev, From - 1).trim();
+    if (!(Line.starts_with("/*") || Line.starts_with("*") || Line.starts_with("//")))
+      break;
+    From = Prev;
+  }
+  auto BlankAt = [&](size_t Start) {
+    if (Start >= Buffer.size())
+      return false;
+    size_t E = Buffer.find('\n', Start);
+    return Buffer.slice(Start, E == llvm::StringRef::npos ? Buffer.size() : E)
+        .trim()
+        .empty();
+  };
+  bool BlankAfter = BlankAt(To);
+  if (BlankAfter && From > 0) {
+    size_t Prev = LineStartOf(From - 1);
+    llvm::StringRef Before = Buffer.slice(Prev, From - 1).trim();
+    if (Before.empty() || Before.ends_with("{")) {
+      size_t E = Buffer.find('\n', To);
+      To = E == llvm::StringRef::npos ? Buffer.size() : E + 1;
+    }
+  }
+  return {static_cast<unsigned>(From), static_cast<unsigned>(To)};
 }
 
 llvm::Expected<TextEdit> EditContext::removeStatement(const Stmt *S) const {
-  llvm::Expected<CharSourceRange> R = statementRange(S);
-  if (!R)
-    return R.takeError();
-  auto [FID, Begin] = SM.getDecomposedLoc(R->getBegin());
-  unsigned End = SM.getFileOffset(R->getEnd());
+  return removeStatements(S, S);
+}
+
+llvm::Expected<TextEdit> EditContext::removeStatements(const Stmt *First,
+                                                       const Stmt *Last) const {
+  llvm::Expected<CharSourceRange> A = statementRange(First);
+  if (!A)
+    return A.takeError();
+  llvm::Expected<CharSourceRange> B = statementRange(Last);
+  if (!B)
+    return B.takeError();
+  auto [FID, Begin] = SM.getDecomposedLoc(A->getBegin());
+  auto [EndFID, End] = SM.getDecomposedLoc(B->getEnd());
+  if (FID != EndFID || End < Begin)
+    return failure("the statements are not written in one place");
   auto [From, To] = wholeLines(SM.getBufferData(FID), Begin, End);
   SourceLocation Start = SM.getComposedLoc(FID, From);
   return TextEdit{CharSourceRange::getCharRange(Start, Start.getLocWithOffset(To - From)), ""};

@@ -49,8 +49,13 @@ public:
   TextEdit insert(clang::SourceLocation Loc, llvm::StringRef Text) const;
 
   /// Removes the statement \p S. When it is alone on its line(s), the lines
-  /// go too, so no blank line is left.
+  /// go too, with the comment lines right above it, and a blank line that
+  /// would be left doubled (or right after '{') goes as well.
   llvm::Expected<TextEdit> removeStatement(const clang::Stmt *S) const;
+  /// Removes the consecutive statements \p First ... \p Last of one block,
+  /// and everything between them, the same way.
+  llvm::Expected<TextEdit> removeStatements(const clang::Stmt *First,
+                                            const clang::Stmt *Last) const;
 
   /// Removes \p Var from its declaration: the whole declaration when it is
   /// the only variable declared there, else just its declarator and comma.

@@ -12,6 +12,7 @@
 
 namespace gup {
 
+const CallSiteRule &vmasArrayRule();         // vmas-array
 const CallSiteRule &deadVmaRule();           // dead-vma
 const CallSiteRule &singleVmaHelperRule();   // single-vma-helper
 const CallSiteRule &singleVmaLookupRule();   // single-vma-lookup
