@@ -7,8 +7,9 @@ namespace gup {
 
 llvm::ArrayRef<const CallSiteRule *> callSiteRules() {
   // Most specific idiom first, the generic NULL drop next, the diagnose-only
-  // fallback last.
+  // fallback last. vma-after-unlock reports and never claims a site.
   static const CallSiteRule *const Table[] = {
+      &vmaAfterUnlockRule(),
       &vmasArrayRule(),
       &deadVmaRule(),
       &singleVmaHelperRule(),

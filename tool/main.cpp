@@ -262,7 +262,8 @@ int main(int argc, const char **argv) {
 
   // Everything a human must look at goes to stderr, compiler style.
   for (const gup::SiteRecord &Site : Plan.sites())
-    if (Site.Kind == gup::FindingKind::NeedsAttention) {
+    if (Site.Kind == gup::FindingKind::NeedsAttention ||
+        Site.Kind == gup::FindingKind::Report) {
       errs() << gup::relativeTo(Site.Path, Root) << ":" << Site.Line << ":"
              << Site.Column << ": warning: " << Site.Message << " [gup-rewrite]\n";
       Status = NeedsAttention;

@@ -12,6 +12,7 @@
 
 namespace gup {
 
+const CallSiteRule &vmaAfterUnlockRule();    // vma-after-unlock
 const CallSiteRule &vmasArrayRule();         // vmas-array
 const CallSiteRule &deadVmaRule();           // dead-vma
 const CallSiteRule &singleVmaHelperRule();   // single-vma-helper

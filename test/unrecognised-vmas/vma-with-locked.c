@@ -22,5 +22,6 @@ long flags_unlocked(struct mm_struct *mm, unsigned long addr)
 		mmap_read_unlock(mm);
 	return ret;
 	// CHECK-MESSAGES: vma-with-locked.c:16:53: warning: {{.*}}not migrated automatically: the call also passes 'locked', so GUP may drop mmap_lock and the VMA would dangle; before 6.5 GUP rejects that combination; look the VMA up
+	// CHECK-MESSAGES: vma-with-locked.c:18:9: warning: 'vma' was filled by get_user_pages_remote() at line 16, which was passed 'locked' and may have dropped mmap_lock; it is read here: the VMA may already be freed
 	// CHECK-MESSAGES: warning: get_user_pages_remote() was not migrated
 }

@@ -23,4 +23,5 @@ long pin_then_peek(unsigned long start, long n, struct page **pages)
 	return got;
 }
 // CHECK-MESSAGES: read-after-unlock.c:18:55: warning: the vmas array 'vmas' passed to pin_user_pages() is not migrated automatically: 'vmas' is read after mmap_lock is released (line 19 then line 20); replace its uses by vma_lookup() under mmap_lock by hand [gup-rewrite]
+// CHECK-MESSAGES: read-after-unlock.c:20:17: warning: 'vmas' was filled by pin_user_pages() at line 18 and is read here after mmap_read_unlock() at line 19: the VMA may already be freed
 // CHECK-MESSAGES: warning: pin_user_pages() was not migrated

@@ -1,0 +1,77 @@
+// Not reported: reads while the lock is held, a different mm unlocked, the
+// VMA filled again after re-locking, and NULL vmas. Only the positive in
+// the last function is.
+// RUN: rm -rf %t.tree && mkdir -p %t.tree && cp %s %t.tree/negatives.c
+// RUN: %mkdb %t.tree negatives.c -- -I%kinclude
+// RUN: %expect-exit 1 %gup-rewrite -p %t.tree --report > %t.report
+// RUN: FileCheck %s --input-file=%t.report --implicit-check-not=vma-after-unlock
+// CHECK: negatives.c:75:9: vma-after-unlock: 'vma' was filled by get_user_pages() at line 72 and is read here after mmap_read_unlock() at line 73
+
+#include <linux/errno.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+
+long under_lock(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma;
+	struct page *page;
+	long ret;
+
+	mmap_read_lock(mm);
+	ret = get_user_pages_remote(mm, addr, 1, 0, &page, &vma, NULL);
+	if (ret == 1) {
+		ret = vma->vm_flags;
+		put_page(page);
+	}
+	mmap_read_unlock(mm);
+	return ret;
+}
+
+long other_mm(struct mm_struct *mm, struct mm_struct *other, unsigned long addr)
+{
+	struct vm_area_struct *vma;
+	struct page *page;
+	long ret;
+
+	mmap_read_lock(mm);
+	ret = get_user_pages_remote(mm, addr, 1, 0, &page, &vma, NULL);
+	mmap_read_unlock(other);
+	if (ret == 1) {
+		ret = vma->vm_flags;
+		put_page(page);
+	}
+	mmap_read_unlock(mm);
+	return ret;
+}
+
+long refilled(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma;
+	struct page *page;
+	long ret;
+
+	mmap_read_lock(mm);
+	ret = get_user_pages_remote(mm, addr, 1, 0, &page, &vma, NULL);
+	mmap_read_unlock(mm);
+	if (ret == 1)
+		put_page(page);
+	mmap_read_lock(mm);
+	vma = vma_lookup(mm, addr);
+	ret = vma ? (long)vma->vm_flags : -EFAULT;
+	mmap_read_unlock(mm);
+	return ret + get_user_pages_remote(mm, addr, 1, 0, NULL, NULL, NULL);
+}
+
+long current_mm(unsigned long addr)
+{
+	struct vm_area_struct *vma;
+	struct page *page;
+	long ret;
+
+	mmap_read_lock(current->mm);
+	ret = get_user_pages(addr, 1, 0, &page, &vma);
+	mmap_read_unlock(current->mm);
+	if (ret == 1)
+		ret = vma->vm_flags;
+	return ret;
+}
