@@ -53,3 +53,23 @@ if os.path.exists(plugin):
 model_lib = os.path.join(config.gup_lib_dir, "libgupmodel.a")
 if os.path.exists(model_lib):
     config.available_features.add("model")
+
+# --- reference model ---
+# Userspace GUP model (model/, docs/model.md), gated on the "model" feature.
+# %model-cc compiles and links a driver under ASan+UBSan against the model
+# archive of the API side named by -DGUP_MODEL_API (604 when absent).
+# %model-run runs a snippet before and after gup-rewrite and compares traces
+# (test/lit-helpers/model_run.py).
+if "model" in config.available_features:
+    model_cc = (f"{python} {os.path.join(src, 'model', 'scripts', 'model_cc.py')} "
+                f"--clang={config.clang} --include={include_dir} "
+                f"--libdir={config.gup_lib_dir}")
+    config.substitutions.append(("%model-cc", model_cc))
+    config.substitutions.append(("%model-run",
+        f"{python} {os.path.join(helpers, 'model_run.py')} --tool={gup_rewrite} "
+        f"--model-cc-script={os.path.join(src, 'model', 'scripts', 'model_cc.py')} "
+        f"--clang={config.clang} --include={include_dir} "
+        f"--libdir={config.gup_lib_dir}"))
+    # ASan's report must reach FileCheck unchanged, and LSan must run.
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=1:color=never"
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:color=never"
