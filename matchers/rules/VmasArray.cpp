@@ -567,24 +567,35 @@ private:
       for (const auto &[Block, Child] : Links)
         if (Block == Common && !llvm::is_contained(Checks, Child))
           Checks.push_back(Child);
-    // Declarations whose variables only the checks use go too.
-    for (const Stmt *S : std::vector<const Stmt *>(Checks)) {
-      const auto *DS = dyn_cast<DeclStmt>(S);
-      if (!DS)
-        continue;
-      for (const Decl *D : DS->decls()) {
-        const auto *V = dyn_cast<VarDecl>(D);
-        if (!V)
-          continue;
-        for (const DeclRefExpr *R : referencesTo(V, Body)) {
-          bool InCheck = false;
-          for (const Stmt *C : Checks)
-            InCheck |= C->getSourceRange().fullyContains(R->getSourceRange());
-          if (!InCheck)
-            return uncertain("'" + V->getName() + "' (" + lineOf(DS, E.SM) +
-                             ") is read from the array and used after the checks");
+    // A variable a check declares drags in the statements that use it; a
+    // loop body that becomes all checks makes the loop itself the check.
+    const CompoundStmt *Block = Common;
+    while (true) {
+      bool Grew = true;
+      while (Grew) {
+        Grew = false;
+        for (const Stmt *C : std::vector<const Stmt *>(Checks)) {
+          const auto *DS = dyn_cast<DeclStmt>(C);
+          if (!DS)
+            continue;
+          for (const Decl *D : DS->decls())
+            if (const auto *V = dyn_cast<VarDecl>(D))
+              for (const Stmt *S : Block->body())
+                if (!llvm::is_contained(Checks, S) && !referencesTo(V, S).empty()) {
+                  Checks.push_back(S);
+                  Grew = true;
+                }
         }
       }
+      if (Checks.size() != Block->size())
+        break;
+      const Stmt *Owner = parentOf(Block, AST);
+      const auto *Outer = Owner ? dyn_cast_or_null<CompoundStmt>(parentOf(Owner, AST)) : nullptr;
+      if (!Owner || !Outer || !(isa<ForStmt>(Owner) || isa<WhileStmt>(Owner) ||
+                                isa<DoStmt>(Owner)))
+        break;
+      Checks.assign({Owner});
+      Block = Outer;
     }
     for (const Stmt *S : Checks)
       if (llvm::Error Err = onlyRecordsErrors(S, AST, E.SM))
