@@ -1,0 +1,76 @@
+//===- MigrationCheck.h - One gup-* clang-tidy check ----------------------===//
+//
+// Every gup-* check is this class under another name. The rule library
+// decides each site exactly as it does for the gup-rewrite tool; a check
+// shows the findings of the rules whose RuleInfo::TidyCheck is its own name,
+// as warnings at the finding's location, with the rule's edits as fix-its.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GUP_TIDY_MIGRATIONCHECK_H
+#define GUP_TIDY_MIGRATIONCHECK_H
+
+#include "Finding.h"
+#include "MigrationOptions.h"
+
+#include "ClangTidyCheck.h"
+
+#include "llvm/ADT/StringSet.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+
+namespace gup::tidy {
+
+/// Reports the sites of the GUP API migration (Linux 6.5 removed the vmas
+/// parameter of get_user_pages() and friends) that belong to the rules of
+/// one rule family, with the edits that migrate them as fix-its. Findings
+/// the tool only diagnoses (a site that needs a human, a dangling VMA read)
+/// are warnings without fix-its.
+///
+/// Options (every gup-* check reads both, so that all of them decide a site
+/// the same way; set them once as global CheckOptions):
+///   TargetKernel   kernel the output must build on, "X.Y", 6.5 or later
+///                  (default "6.5"); from 6.7 get_user_page_vma_remote()
+///                  never returns NULL.
+///   DropVmaChecks  delete io_uring-style loops that re-check the VMAs of a
+///                  long-term pin instead of keeping them with vma_lookup()
+///                  (default false; a behaviour change, see docs/rules.md).
+class MigrationCheck : public clang::tidy::ClangTidyCheck {
+public:
+  MigrationCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void onStartOfTranslationUnit() override { Attached.clear(); }
+
+  /// The distinct check names of the rule table, in table order.
+  static std::vector<std::string> checkNames();
+
+  /// Turns one finding of the rule library into a diagnostic, if it is ours.
+  void emit(const Finding &F, const clang::SourceManager &SM);
+
+private:
+  /// Why \p Edit must not become a fix-it (it would change a file whose
+  /// diagnostics this run hides), or nothing.
+  std::optional<std::string> uneditable(const TextEdit &Edit,
+                                        const clang::SourceManager &SM) const;
+
+  clang::tidy::ClangTidyContext *Context;
+  const std::string TargetKernelText;
+  const bool DropVmaChecks;
+  MigrationOptions Migration;
+  llvm::StringSet<> OwnRules;
+  /// Edits already attached as fix-its in this TU, with the location of the
+  /// warning that carries each. gup-rewrite applies an edit reached from
+  /// several sites once (a call written in a #define used twice); clang-tidy
+  /// would see two overlapping fix-its and apply neither.
+  std::map<std::tuple<unsigned, unsigned, std::string>, clang::SourceLocation>
+      Attached;
+};
+
+} // namespace gup::tidy
+
+#endif
