@@ -140,3 +140,71 @@ free_pages:
 	kvfree(pages);
 	return ret;
 }
+
+// Equivalence on the GUP reference model (docs/model.md, %model-run): the
+// scenario below runs against the 6.4 API and, rewritten, against 6.5; the
+// traces must agree. `%if model` keeps the RUN lines above running when the
+// model library is not built.
+// RUN: %if model %{ %model-run --print-traces %s %t.model | FileCheck %s --check-prefix=MODEL %}
+#ifdef GUP_MODEL_SCENARIO
+#include <gup_model.h>
+
+static void bench(const char *what, unsigned int cmd, unsigned long addr,
+		  unsigned long npages, u32 per_call, u32 gup_flags, u32 test_flags)
+{
+	struct gup_bench gup = {
+		.addr = addr, .size = npages * PAGE_SIZE,
+		.nr_pages_per_call = per_call, .gup_flags = gup_flags,
+		.test_flags = test_flags,
+	};
+	int ret = gup_bench_run(cmd, &gup);
+
+	gup_model_printf("%s = %d, size %llu pages", what, ret,
+			 (unsigned long long)(gup.size / PAGE_SIZE));
+}
+
+int main(void)
+{
+	unsigned long rw = VM_READ | VM_WRITE, buf, movable;
+
+	gup_model_begin();
+	buf = gup_model_add_vma("buf", 8, rw, GUP_MODEL_ANON, GUP_MODEL_POPULATE);
+	movable = gup_model_add_vma("movable", 4, rw, GUP_MODEL_ANON,
+				    GUP_MODEL_POPULATE | GUP_MODEL_MOVABLE);
+
+	bench("get basic, 3 per call", BENCH_GUP_BASIC, buf, 8, 3, FOLL_WRITE, 0);
+	bench("pin basic past the end", BENCH_PIN_BASIC, buf + 4 * PAGE_SIZE, 6, 3, 0, 0);
+	bench("pin longterm, movable", BENCH_PIN_LONGTERM, movable, 4, 4, FOLL_WRITE, 0);
+	gup_model_inject_error(buf + 2 * PAGE_SIZE, EHWPOISON, 1);
+	bench("dump get, poison in chunk 1", BENCH_DUMP_PAGES, buf, 8, 2, FOLL_HWPOISON, 0);
+	gup_model_inject_error(buf + 2 * PAGE_SIZE, EHWPOISON, 1);
+	bench("dump pin, poison on the first page", BENCH_DUMP_PAGES, buf + 2 * PAGE_SIZE, 4, 2,
+	      FOLL_HWPOISON, BENCH_DUMP_USE_PIN);
+	bench("get basic in a hole", BENCH_GUP_BASIC, buf - 2 * PAGE_SIZE, 2, 2, 0, 0);
+	bench("get basic, invalid flags", BENCH_GUP_BASIC, buf, 2, 2, FOLL_LONGTERM, 0);
+	bench("pin basic, invalid flags (0 pages)", BENCH_PIN_BASIC, buf, 2, 2, FOLL_GET, 0);
+	bench("pin fast", BENCH_PIN_FAST, buf, 4, 4, 0, 0);
+	bench("unknown command", 99, buf, 2, 2, 0, 0);
+	gup_model_set_fatal_signal(true);
+	bench("get basic, fatal signal", BENCH_GUP_BASIC, buf, 2, 2, 0, 0);
+	gup_model_set_fatal_signal(false);
+	return gup_model_finish();
+}
+#endif
+
+// MODEL: model_run: PASS: gup-test-ioctl.c: API 604 and API 605 traces agree ({{[0-9]+}} lines; rewrite by gup-rewrite)
+// MODEL-NEXT: --- before trace ---
+// MODEL-NEXT: get basic, 3 per call = 0, size 8 pages
+// MODEL-NEXT: pin basic past the end = 0, size 6 pages
+// MODEL-NEXT: pin longterm, movable = 0, size 4 pages
+// MODEL-NEXT: dump get, poison in chunk 1 = 0, size 2 pages
+// MODEL-NEXT: dump pin, poison on the first page = 0, size 0 pages
+// MODEL-NEXT: get basic in a hole = 0, size 0 pages
+// MODEL-NEXT: WARN: get_user_pages: invalid GUP arguments: FOLL_LONGTERM without FOLL_PIN
+// MODEL-NEXT: get basic, invalid flags = 0, size 0 pages
+// MODEL-NEXT: WARN: pin_user_pages: invalid GUP arguments: FOLL_GET together with FOLL_PIN
+// MODEL-NEXT: pin basic, invalid flags (0 pages) = 0, size 0 pages
+// MODEL-NEXT: pin fast = 0, size 4 pages
+// MODEL-NEXT: unknown command = -22, size 2 pages
+// MODEL-NEXT: get basic, fatal signal = -4, size 2 pages
+// MODEL-NEXT: == gup-model summary ==
