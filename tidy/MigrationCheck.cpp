@@ -1,11 +1,10 @@
 //===- MigrationCheck.cpp - One gup-* clang-tidy check --------------------===//
 #include "MigrationCheck.h"
 
-#include "Migration.h"
 #include "RuleTable.h"
 
 #include "clang/Basic/SourceManager.h"
-#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Regex.h"
 
 using namespace clang;
@@ -29,18 +28,6 @@ std::optional<unsigned> parseTargetKernel(llvm::StringRef Text) {
   return Major * 100 + Minor;
 }
 
-/// Hands the rule library's findings to the check while the AST is alive.
-class DiagnosingSink : public FindingSink {
-public:
-  DiagnosingSink(MigrationCheck &Check, const SourceManager &SM)
-      : Check(Check), SM(SM) {}
-  void report(Finding F) override { Check.emit(F, SM); }
-
-private:
-  MigrationCheck &Check;
-  const SourceManager &SM;
-};
-
 FixItHint toFixIt(const TextEdit &Edit) {
   const CharSourceRange &R = Edit.Range;
   if (R.getBegin() == R.getEnd())
@@ -61,9 +48,13 @@ MigrationCheck::MigrationCheck(llvm::StringRef Name,
   if (std::optional<unsigned> Kernel = parseTargetKernel(TargetKernelText)) {
     Migration.TargetKernel = *Kernel;
   } else {
-    configurationDiag("invalid value '%0' for option '%1.%2': expected a kernel "
-                      "version X.Y of 6.5 or later; using %3")
-        << TargetKernelText << Name << TargetKernelOption << DefaultTargetKernel;
+    // Name the key the value came from: the check's own or the global one.
+    std::string Key = Options.get(TargetKernelOption)
+                          ? (Name + "." + TargetKernelOption).str()
+                          : TargetKernelOption.str();
+    configurationDiag("invalid value '%0' for option '%1': expected a kernel "
+                      "version X.Y of 6.5 or later; using %2")
+        << TargetKernelText << Key << DefaultTargetKernel;
     Migration.TargetKernel = *parseTargetKernel(DefaultTargetKernel);
   }
   Migration.DropVmaChecks = DropVmaChecks;
@@ -89,29 +80,44 @@ void MigrationCheck::registerMatchers(MatchFinder *Finder) {
   MigrationAnalysis::registerMatchers(*Finder, this);
 }
 
-void MigrationCheck::check(const MatchFinder::MatchResult &Result) {
-  DiagnosingSink Sink(*this, *Result.SourceManager);
-  MigrationAnalysis Analysis(Migration, Sink);
-  Analysis.run(Result);
+void MigrationCheck::onStartOfTranslationUnit() {
+  Attached.clear();
+  Analysis.reset();
+  SM = nullptr;
 }
 
+void MigrationCheck::check(const MatchFinder::MatchResult &Result) {
+  SM = Result.SourceManager;
+  if (!Analysis)
+    Analysis.emplace(Migration, Findings);
+  Analysis->run(Result);
+}
+
+void MigrationCheck::onEndOfTranslationUnit() {
+  if (Analysis)
+    Analysis->onEndOfTranslationUnit();
+  Analysis.reset();
+}
+
+void MigrationCheck::Sink::report(Finding F) { Check.emit(F); }
+
 std::optional<std::string>
-MigrationCheck::uneditable(const TextEdit &Edit, const SourceManager &SM) const {
+MigrationCheck::uneditable(const TextEdit &Edit) const {
   // clang-tidy shows (and fixes) the diagnostics of the main file and of the
   // headers its header filter selects. An edit elsewhere (a macro body in a
   // header the run leaves alone) is held back, like gup-rewrite holds back
   // edits outside --root; clang's fix-it machinery would drop an edit in a
   // system header without a word.
   SourceLocation Loc = Edit.Range.getBegin();
-  FileID File = SM.getFileID(Loc);
-  if (File == SM.getMainFileID())
+  FileID File = SM->getFileID(Loc);
+  if (File == SM->getMainFileID())
     return std::nullopt;
-  OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
+  OptionalFileEntryRef Entry = SM->getFileEntryRefForID(File);
   if (!Entry)
     return std::string("cannot migrate this site: the text to change is not in "
                        "a file (a command-line macro?); edit it by hand");
   llvm::StringRef Name = Entry->getName();
-  if (SM.isInSystemHeader(Loc))
+  if (SM->isInSystemHeader(Loc))
     return ("cannot migrate this site: the text to change is in '" + Name +
             "', a system header clang-tidy does not edit; edit it by hand")
         .str();
@@ -130,7 +136,7 @@ MigrationCheck::uneditable(const TextEdit &Edit, const SourceManager &SM) const 
       .str();
 }
 
-void MigrationCheck::emit(const Finding &F, const SourceManager &SM) {
+void MigrationCheck::emit(const Finding &F) {
   if (!OwnRules.contains(F.Rule))
     return;
   std::string Message = F.Message;
@@ -140,7 +146,7 @@ void MigrationCheck::emit(const Finding &F, const SourceManager &SM) {
   // a plain warning.
   if (F.Kind == FindingKind::Rewrite) {
     for (const TextEdit &Edit : F.Edits) {
-      if (std::optional<std::string> Why = uneditable(Edit, SM)) {
+      if (std::optional<std::string> Why = uneditable(Edit)) {
         Message = std::move(*Why);
         FixIts.clear();
         SharedWith.reset();

@@ -10,6 +10,7 @@
 #define GUP_TIDY_MIGRATIONCHECK_H
 
 #include "Finding.h"
+#include "Migration.h"
 #include "MigrationOptions.h"
 
 #include "ClangTidyCheck.h"
@@ -20,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <vector>
 
 namespace gup::tidy {
 
@@ -44,25 +46,40 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
-  void onStartOfTranslationUnit() override { Attached.clear(); }
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
   /// The distinct check names of the rule table, in table order.
   static std::vector<std::string> checkNames();
 
-  /// Turns one finding of the rule library into a diagnostic, if it is ours.
-  void emit(const Finding &F, const clang::SourceManager &SM);
-
 private:
+  /// Turns one finding of the rule library into a diagnostic, if it is ours.
+  void emit(const Finding &F);
+
   /// Why \p Edit must not become a fix-it (it would change a file whose
   /// diagnostics this run hides), or nothing.
-  std::optional<std::string> uneditable(const TextEdit &Edit,
-                                        const clang::SourceManager &SM) const;
+  std::optional<std::string> uneditable(const TextEdit &Edit) const;
+
+  /// Gives the rule library's findings to emit().
+  class Sink : public FindingSink {
+  public:
+    explicit Sink(MigrationCheck &Check) : Check(Check) {}
+    void report(Finding F) override;
+
+  private:
+    MigrationCheck &Check;
+  };
 
   clang::tidy::ClangTidyContext *Context;
   const std::string TargetKernelText;
   const bool DropVmaChecks;
   MigrationOptions Migration;
   llvm::StringSet<> OwnRules;
+  Sink Findings{*this};
+  /// One analysis per TU: the rule library may keep what it matched until
+  /// the end of the TU, where the check forwards onEndOfTranslationUnit().
+  std::optional<MigrationAnalysis> Analysis;
+  const clang::SourceManager *SM = nullptr;
   /// Edits already attached as fix-its in this TU, with the location of the
   /// warning that carries each. gup-rewrite applies an edit reached from
   /// several sites once (a call written in a #define used twice); clang-tidy
