@@ -30,9 +30,16 @@ config.substitutions.append(("%gup-rewrite", gup_rewrite))
 config.substitutions.append(("%kinclude", include_dir))
 config.substitutions.append(("%kclang", f"{config.clang} -std=gnu11 -Wall -Werror -fsyntax-only -I{include_dir}"))
 config.substitutions.append(("%mkdb", f"{python} {os.path.join(helpers, 'mkdb.py')}"))
+# The clang-tidy plugin (tidy/). When it is built, %check-rewrite also runs
+# every snippet through clang-tidy -fix and requires the tool's result.
+plugin = os.path.join(config.gup_lib_dir, "libGupTidy.so")
+clang_tidy = os.path.join(config.llvm_tools_dir, "clang-tidy")
+have_tidy = os.path.exists(plugin) and os.path.exists(clang_tidy)
+tidy_args = f" --clang-tidy={clang_tidy} --plugin={plugin}" if have_tidy else ""
 config.substitutions.append(("%check-rewrite",
     f"{python} {os.path.join(helpers, 'check_rewrite.py')} --tool={gup_rewrite} "
-    f"--include={include_dir} --clang={config.clang} --llvm-bin={config.llvm_tools_dir}"))
+    f"--include={include_dir} --clang={config.clang} --llvm-bin={config.llvm_tools_dir}"
+    + tidy_args))
 config.substitutions.append(("%expect-exit", f"{python} {os.path.join(helpers, 'expect_exit.py')}"))
 config.substitutions.append(("%gup-src-root", src))
 config.substitutions.append(("%gup-obj-root", config.gup_obj_root))
@@ -46,10 +53,17 @@ if shutil.which("patch"):
 if os.getuid() == 0:
     # root ignores file permissions, so "unwritable" tests cannot fail for it
     config.available_features.add("root")
-plugin = os.path.join(config.gup_lib_dir, "libGupTidy.so")
-if os.path.exists(plugin):
+if have_tidy:
     config.available_features.add("tidy-plugin")
     config.substitutions.append(("%gup-plugin", plugin))
+    config.substitutions.append(("%clang-tidy", clang_tidy))
+    config.substitutions.append(("%run-clang-tidy",
+        os.path.join(config.llvm_tools_dir, "run-clang-tidy")))
+    config.substitutions.append(("%clang-apply-replacements",
+        os.path.join(config.llvm_tools_dir, "clang-apply-replacements")))
+    config.substitutions.append(("%check-tidy",
+        f"{python} {os.path.join(helpers, 'check_tidy.py')} --clang-tidy={clang_tidy} "
+        f"--plugin={plugin} --include={include_dir} --llvm-bin={config.llvm_tools_dir}"))
 model_lib = os.path.join(config.gup_lib_dir, "libgupmodel.a")
 if os.path.exists(model_lib):
     config.available_features.add("model")

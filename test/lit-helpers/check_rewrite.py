@@ -16,8 +16,29 @@ and rewritten with `gup-rewrite --in-place`. Then:
      (-Wall -Werror; API 6.7 with --target-kernel=6.7) unless --no-compile-after;
   5. a second run on the rewritten tree (post-6.5 headers) must change nothing.
 The exit status of the tool must be --expect-exit (default 0).
+
+With --clang-tidy and --plugin (lit passes them when the feature
+"tidy-plugin" is available), the same snippet also goes through
+`clang-tidy -fix` with the gup-* checks, on a second copy (TMPDIR/tidy) with
+its own compile database, and the fixed file must be byte-identical to what
+the tool wrote (step 6, before 4 and 5). The tool options map onto the
+checks' options: --target-kernel=X.Y -> TargetKernel, --drop-vma-checks ->
+DropVmaChecks; the extra compiler flags after the tool's own `--` go to
+clang-tidy as --extra-arg. The header filter is the copy itself, as --root
+is the tree for the tool.
+  - The tool holds every edit of an API back when one of its sites needs a
+    human (a policy over the whole tree); clang-tidy fixes each site on its
+    own. When the tool reports held-back APIs, the reference is therefore a
+    third run of the tool on a third copy with --force-api for each of them
+    (the other sites migrated, the blocking ones left alone), which is what
+    the checks produce.
+  - The comparison is skipped, with a note on stdout, when the tool gets an
+    option clang-tidy has no counterpart for (--disable-rule tests the tests
+    themselves, --force-api is the tool's policy).
 """
 import argparse
+import difflib
+import json
 import os
 import re
 import shutil
@@ -58,6 +79,77 @@ def compile_check(args, path, api, what):
         fail(f"{what} does not compile against the API {api} headers", proc)
 
 
+HELD_BACK = re.compile(r"^gup-rewrite: warning: (\w+)\(\) was not migrated", re.M)
+
+
+def split_tool_args(tool_args):
+    """The tool's own options and the compiler flags after its `--`."""
+    if "--" in tool_args:
+        split = tool_args.index("--")
+        return tool_args[:split], tool_args[split + 1:]
+    return tool_args, []
+
+
+def tidy_check_options(own_args):
+    """gup-* check options for the tool's options, or (None, why not)."""
+    options = {}
+    for arg in own_args:
+        if arg.startswith("--target-kernel="):
+            options["TargetKernel"] = arg.split("=", 1)[1]
+        elif arg == "--drop-vma-checks":
+            options["DropVmaChecks"] = "true"
+        else:
+            return None, f"the tool option {arg} has no clang-tidy counterpart"
+    return options, None
+
+
+def write_tree(tree, name, text, args):
+    os.makedirs(tree)
+    with open(os.path.join(tree, name), "w") as out:
+        out.write(text)
+    subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "mkdb.py"),
+                    tree, name, "--", f"-I{args.include}"], check=True)
+
+
+def compare_with_tidy(args, name, original, rewritten, tool, tool_args):
+    """Step 6: clang-tidy -fix with the plugin must write what the tool wrote."""
+    own, extra = split_tool_args(tool_args)
+    options, why_not = tidy_check_options(own)
+    if options is None:
+        print(f"check_rewrite: note: clang-tidy comparison skipped: {why_not}")
+        return
+    expected = rewritten
+    held_back = HELD_BACK.findall(tool.stderr)
+    if held_back:
+        forced_tree = os.path.join(args.tmpdir, "forced")
+        write_tree(forced_tree, name, original, args)
+        forced = run([args.tool, "-p", forced_tree, "--in-place", *own,
+                      *[f"--force-api={api}" for api in held_back], "--", *extra])
+        if forced.returncode not in (0, 1):
+            fail("the --force-api reference run of gup-rewrite failed", forced)
+        expected = open(os.path.join(forced_tree, name)).read()
+
+    tidy_tree = os.path.join(args.tmpdir, "tidy")
+    write_tree(tidy_tree, name, original, args)
+    config = json.dumps({"Checks": "-*,gup-*", "CheckOptions": options})
+    tidy = run([args.clang_tidy, f"--load={args.plugin}", f"--config={config}",
+                "-p", tidy_tree, f"--header-filter=^{re.escape(tidy_tree)}/", "-fix",
+                *[f"--extra-arg={flag}" for flag in extra],
+                os.path.join(tidy_tree, name)])
+    if tidy.returncode != 0:
+        fail(f"clang-tidy exited {tidy.returncode}", tidy)
+    for bad in ("overlaps with another fix", "Fix conflicts", "error:"):
+        if bad in tidy.stdout or bad in tidy.stderr:
+            fail(f"clang-tidy says '{bad}'", tidy)
+    fixed = open(os.path.join(tidy_tree, name)).read()
+    if fixed != expected:
+        reference = "gup-rewrite --force-api" if held_back else "gup-rewrite"
+        diff = "".join(difflib.unified_diff(
+            expected.splitlines(keepends=True), fixed.splitlines(keepends=True),
+            f"{reference}/{name}", f"clang-tidy/{name}"))
+        fail(f"clang-tidy -fix and {reference} disagree:\n{diff}", tidy)
+
+
 def main():
     argv = sys.argv[1:]
     tool_args = []
@@ -73,6 +165,8 @@ def main():
     p.add_argument("--expect-exit", type=int, default=0)
     p.add_argument("--no-compile-after", action="store_true")
     p.add_argument("--no-compile-before", action="store_true")
+    p.add_argument("--clang-tidy", help="clang-tidy binary (with --plugin: step 6)")
+    p.add_argument("--plugin", help="libGupTidy.so")
     p.add_argument("testfile")
     p.add_argument("tmpdir")
     args = p.parse_args(argv)
@@ -118,6 +212,9 @@ def main():
             fail("the rewritten file does not match " + fixes, check)
     elif rewritten != original:
         fail("the file changed but the test has no " + fixes + " lines:\n" + rewritten)
+
+    if args.clang_tidy and args.plugin:
+        compare_with_tidy(args, name, original, rewritten, tool, tool_args)
 
     if args.no_compile_after:
         return 0
