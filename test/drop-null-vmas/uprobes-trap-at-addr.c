@@ -42,3 +42,65 @@ int probe_is_trap_at(struct mm_struct *mm, unsigned long vaddr)
  out:
 	return opcode == PROBE_TRAP_INSN;
 }
+
+// Equivalence on the GUP reference model (docs/model.md, %model-run): the
+// scenario below runs against the 6.4 API and, rewritten, against 6.5; the
+// traces must agree. `%if model` keeps the RUN lines above running when the
+// model library is not built.
+// RUN: %if model %{ %model-run --print-traces %s %t.model | FileCheck %s --check-prefix=MODEL %}
+#ifdef GUP_MODEL_SCENARIO
+#include <gup_model.h>
+
+static void trap_at(const char *what, struct mm_struct *mm, unsigned long vaddr)
+{
+	int ret;
+
+	mmap_read_lock(mm);
+	ret = probe_is_trap_at(mm, vaddr);
+	mmap_read_unlock(mm);
+	gup_model_printf("%s = %d", what, ret);
+}
+
+int main(void)
+{
+	static const u8 trap = PROBE_TRAP_INSN, nop = 0x90;
+	struct mm_struct *mm, *probed;
+	unsigned long text, own;
+
+	gup_model_begin();
+	mm = gup_model_mm();
+	/* the probed process: copy_from_user() in current fails there */
+	probed = gup_model_new_mm("probed");
+	gup_model_use_mm(probed);
+	text = gup_model_add_vma("text", 2, VM_READ | VM_WRITE | VM_EXEC, GUP_MODEL_FILE, 0);
+	gup_model_write_user(text + 0x10, &trap, 1);
+	gup_model_write_user(text + PAGE_SIZE, &nop, 1);
+	/* current's own text, where the user read succeeds */
+	gup_model_use_mm(mm);
+	own = gup_model_add_vma_at("own", 0x40000000UL, 1, VM_READ | VM_WRITE,
+				   GUP_MODEL_ANON, 0);
+	gup_model_write_user(own + 4, &trap, 1);
+
+	trap_at("trap in the probed mm", probed, text + 0x10);
+	trap_at("no trap", probed, text + PAGE_SIZE);
+	gup_model_use_mm(probed);
+	gup_model_inject_error(text, ENOMEM, 1);
+	trap_at("ENOMEM", probed, text + 0x10);
+	trap_at("hole", probed, text + 2 * PAGE_SIZE);
+	gup_model_set_fatal_signal(true);
+	trap_at("fatal signal", probed, text + 0x10);
+	gup_model_set_fatal_signal(false);
+	trap_at("read by copy_from_user", mm, own + 4);
+	return gup_model_finish();
+}
+#endif
+
+// MODEL: model_run: PASS: uprobes-trap-at-addr.c: API 604 and API 605 traces agree ({{[0-9]+}} lines; rewrite by gup-rewrite)
+// MODEL-NEXT: --- before trace ---
+// MODEL-NEXT: trap in the probed mm = 1
+// MODEL-NEXT: no trap = 0
+// MODEL-NEXT: ENOMEM = -12
+// MODEL-NEXT: hole = -14
+// MODEL-NEXT: fatal signal = -4
+// MODEL-NEXT: read by copy_from_user = 1
+// MODEL-NEXT: == gup-model summary ==

@@ -61,3 +61,54 @@ out:
 	kfree(page_list);
 	return ret;
 }
+
+// Equivalence on the GUP reference model (docs/model.md, %model-run): the
+// scenario below runs against the 6.4 API and, rewritten, against 6.5; the
+// traces must agree. `%if model` keeps the RUN lines above running when the
+// model library is not built.
+// RUN: %if model %{ %model-run --print-traces %s %t.model | FileCheck %s --check-prefix=MODEL %}
+#ifdef GUP_MODEL_SCENARIO
+#include <gup_model.h>
+
+static void pa_map(const char *what, u64 uaddr, u64 size, u32 perm)
+{
+	struct map_dev dev = { .mm = current->mm };
+	int ret = map_dev_pa_map(&dev, uaddr, size, perm);
+
+	gup_model_printf("%s = %d, %lu mapped", what, ret, dev.mapped);
+}
+
+int main(void)
+{
+	unsigned long rw = VM_READ | VM_WRITE, buf, big, ro;
+
+	gup_model_begin();
+	buf = gup_model_add_vma("buf", 4, rw, GUP_MODEL_ANON, GUP_MODEL_POPULATE);
+	big = gup_model_add_vma("big", 514, rw, GUP_MODEL_ANON, 0);
+	ro = gup_model_add_vma("ro", 1, VM_READ, GUP_MODEL_ANON, GUP_MODEL_POPULATE);
+
+	pa_map("3 pages from +0x10, write", buf + 0x10, 2 * PAGE_SIZE, MAP_ACCESS_WO);
+	pa_map("two batches (512 + 2)", big, 514 * PAGE_SIZE, MAP_ACCESS_WO);
+	pa_map("read-only vma, read", ro, PAGE_SIZE, 0);
+	pa_map("read-only vma, write", ro, PAGE_SIZE, MAP_ACCESS_WO);
+	pa_map("past the end: short batch unpinned", buf + 2 * PAGE_SIZE,
+	       4 * PAGE_SIZE, 0);
+	gup_model_inject_error(buf, EHWPOISON, 1);
+	pa_map("poisoned first page", buf, PAGE_SIZE, 0);
+	pa_map("empty", buf, 0, 0);
+	pa_map("hole", buf - PAGE_SIZE, PAGE_SIZE, 0);
+	return gup_model_finish();
+}
+#endif
+
+// MODEL: model_run: PASS: vhost-vdpa-map.c: API 604 and API 605 traces agree ({{[0-9]+}} lines; rewrite by gup-rewrite)
+// MODEL-NEXT: --- before trace ---
+// MODEL-NEXT: 3 pages from +0x10, write = 0, 3 mapped
+// MODEL-NEXT: two batches (512 + 2) = 0, 514 mapped
+// MODEL-NEXT: read-only vma, read = 0, 1 mapped
+// MODEL-NEXT: read-only vma, write = -14, 0 mapped
+// MODEL-NEXT: past the end: short batch unpinned = -12, 0 mapped
+// MODEL-NEXT: poisoned first page = -14, 0 mapped
+// MODEL-NEXT: empty = 0, 0 mapped
+// MODEL-NEXT: hole = -14, 0 mapped
+// MODEL-NEXT: == gup-model summary ==
