@@ -46,9 +46,9 @@ int gup_model_finish(void);
 
 /*
  * Map `npages` pages named `name` (pages print as "name+INDEX") in the
- * current scenario mm. `vm_flags` holds the VM_READ/VM_WRITE/VM_SHARED
- * protection bits (VM_MAY* are derived; the backing adds VM_IO|VM_PFNMAP or
- * VM_HUGETLB). Returns the start address. VMAs are 16 MiB apart, so the page
+ * current scenario mm. `vm_flags` holds the VM_READ/VM_WRITE/VM_EXEC/
+ * VM_SHARED protection bits and VM_MTE (VM_MAY* are derived; the backing adds
+ * VM_IO|VM_PFNMAP or VM_HUGETLB). Returns the start address. VMAs are 16 MiB apart, so the page
  * after a VMA is unmapped; gup_model_add_vma_at() places one explicitly.
  */
 unsigned long gup_model_add_vma(const char *name, unsigned long npages,

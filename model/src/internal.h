@@ -56,6 +56,7 @@ struct gm_vma {
 	struct gm_page **cow;		/* last COW copy per index */
 	int *inj_err, *inj_err_times, *inj_retry_times;
 	struct gm_handle *handle;	/* handed out in the current lock epoch */
+	char *iomem;			/* device bytes behind a GUP_MODEL_IOMEM VMA */
 	struct gm_vma *next;
 };
 

@@ -25,7 +25,34 @@ static const struct vm_operations_struct gm_file_ops = { .page_mkwrite = gm_faul
 static const struct vm_operations_struct gm_file_nowb_ops = { 0 };
 static const struct vm_operations_struct gm_hugetlb_ops = { 0 };
 static const struct vm_operations_struct gm_dax_ops = { .page_mkwrite = gm_fault_stub };
-static const struct vm_operations_struct gm_io_ops = { 0 };
+
+/*
+ * vm_ops->access of device memory, as generic_access_phys() gives
+ * /proc/PID/mem and __access_remote_vm() on VM_IO | VM_PFNMAP: copies at
+ * most to the end of the page, to or from per-VMA device bytes (zero until
+ * written). `vma` is a handle, so a stale one is an ASan error here too.
+ */
+static int gm_io_access(struct vm_area_struct *vma, unsigned long addr,
+			void *buf, int len, int write)
+{
+	struct gm_vma *v = gm_vma_of(vma);
+	unsigned long n;
+
+	if (!v || addr < v->start || addr >= v->end || len <= 0)
+		return -EINVAL;
+	if (!v->iomem)
+		v->iomem = gm_alloc(v->npages * PAGE_SIZE);
+	n = PAGE_SIZE - (addr & ~PAGE_MASK);
+	if (n > (unsigned long)len)
+		n = len;
+	if (write)
+		__builtin_memcpy(v->iomem + (addr - v->start), buf, n);
+	else
+		__builtin_memcpy(buf, v->iomem + (addr - v->start), n);
+	return (int)n;
+}
+
+static const struct vm_operations_struct gm_io_ops = { .access = gm_io_access };
 
 static void gm_copy_name(char *dst, const char *src)
 {
@@ -398,7 +425,7 @@ unsigned long gup_model_add_vma_at(const char *name, unsigned long start,
 	v->npages = npages;
 	v->backing = backing;
 	v->opts = opts;
-	v->vm_flags = vm_flags & (VM_READ | VM_WRITE | VM_EXEC | VM_SHARED);
+	v->vm_flags = vm_flags & (VM_READ | VM_WRITE | VM_EXEC | VM_SHARED | VM_MTE);
 	v->vm_flags |= VM_MAYREAD | VM_MAYWRITE;
 	if (v->vm_flags & VM_SHARED)
 		v->vm_flags |= VM_MAYSHARE;
