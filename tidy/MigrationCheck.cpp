@@ -7,6 +7,9 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Regex.h"
 
+#include <map>
+#include <tuple>
+
 using namespace clang;
 using namespace clang::ast_matchers;
 
@@ -81,7 +84,6 @@ void MigrationCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void MigrationCheck::onStartOfTranslationUnit() {
-  Attached.clear();
   Analysis.reset();
   SM = nullptr;
 }
@@ -136,12 +138,62 @@ MigrationCheck::uneditable(const TextEdit &Edit) const {
       .str();
 }
 
+namespace {
+
+/// An edit already attached as a fix-it, and the warning that carries it.
+struct AttachedEdit {
+  const SourceManager *TU; ///< identifies the TU, with MainFile
+  std::string MainFile;
+  SourceLocation Loc;
+  std::string Where; ///< Loc as "file:line:col", for other TUs
+};
+using EditKey = std::tuple<std::string, unsigned, unsigned, std::string>;
+
+/// The edits attached so far by the gup checks of one clang-tidy run. The
+/// tool applies an edit reached from several sites once (a #define body used
+/// twice, or from two TUs); clang-tidy would see overlapping fix-its and
+/// apply none of them, within a TU and across the TUs of one invocation.
+/// run-clang-tidy gives each TU its own process and its YAML to
+/// clang-apply-replacements, which merges identical replacements.
+std::map<EditKey, AttachedEdit> &
+attachedEdits(const clang::tidy::ClangTidyContext *Context) {
+  static std::map<const clang::tidy::ClangTidyContext *,
+                  std::map<EditKey, AttachedEdit>>
+      PerRun;
+  return PerRun[Context];
+}
+
+EditKey keyOf(const TextEdit &Edit, const SourceManager &SM) {
+  auto [File, Begin] = SM.getDecomposedLoc(Edit.Range.getBegin());
+  unsigned End = SM.getFileOffset(Edit.Range.getEnd());
+  std::string Path;
+  if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File)) {
+    Path = Entry->getFileEntry().tryGetRealPathName().str();
+    if (Path.empty())
+      Path = Entry->getName().str();
+  }
+  return {Path, Begin, End - Begin, Edit.Replacement};
+}
+
+std::string describe(SourceLocation Loc, const SourceManager &SM) {
+  PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(Loc));
+  if (P.isInvalid())
+    return "<unknown>";
+  return (llvm::Twine(P.getFilename()) + ":" + llvm::Twine(P.getLine()) + ":" +
+          llvm::Twine(P.getColumn()))
+      .str();
+}
+
+} // namespace
+
 void MigrationCheck::emit(const Finding &F) {
   if (!OwnRules.contains(F.Rule))
     return;
   std::string Message = F.Message;
   llvm::SmallVector<FixItHint, 4> FixIts;
-  std::optional<SourceLocation> SharedWith;
+  llvm::SmallVector<EditKey, 4> NewKeys;
+  std::optional<AttachedEdit> SharedWith;
+  std::map<EditKey, AttachedEdit> &Attached = attachedEdits(Context);
   // Only a rewrite carries fix-its; a site that needs a human or a report is
   // a plain warning.
   if (F.Kind == FindingKind::Rewrite) {
@@ -149,12 +201,11 @@ void MigrationCheck::emit(const Finding &F) {
       if (std::optional<std::string> Why = uneditable(Edit)) {
         Message = std::move(*Why);
         FixIts.clear();
+        NewKeys.clear();
         SharedWith.reset();
         break;
       }
-      auto Key = std::make_tuple(Edit.Range.getBegin().getRawEncoding(),
-                                 Edit.Range.getEnd().getRawEncoding(),
-                                 Edit.Replacement);
+      EditKey Key = keyOf(Edit, *SM);
       auto Found = Attached.find(Key);
       // When each diagnostic's fix-its are applied on their own (clangd),
       // every warning keeps all of its edits.
@@ -163,6 +214,7 @@ void MigrationCheck::emit(const Finding &F) {
         continue;
       }
       FixIts.push_back(toFixIt(Edit));
+      NewKeys.push_back(std::move(Key));
     }
   }
   // The message is an argument, never the format string: it may hold '%'.
@@ -171,15 +223,19 @@ void MigrationCheck::emit(const Finding &F) {
     for (const FixItHint &FixIt : FixIts)
       Diag << FixIt;
   }
-  if (F.Kind == FindingKind::Rewrite)
-    for (const TextEdit &Edit : F.Edits)
-      Attached.try_emplace(std::make_tuple(Edit.Range.getBegin().getRawEncoding(),
-                                           Edit.Range.getEnd().getRawEncoding(),
-                                           Edit.Replacement),
-                           F.Loc);
-  if (SharedWith)
-    diag(*SharedWith, "the same edit is part of the fix-it of this warning",
+  for (EditKey &Key : NewKeys)
+    Attached.try_emplace(std::move(Key),
+                         AttachedEdit{SM, getCurrentMainFile().str(), F.Loc,
+                                      describe(F.Loc, *SM)});
+  if (!SharedWith)
+    return;
+  if (SharedWith->TU == SM && SharedWith->MainFile == getCurrentMainFile())
+    diag(SharedWith->Loc, "the same edit is part of the fix-it of this warning",
          DiagnosticIDs::Note);
+  else
+    diag(F.Loc, "the same edit is part of the fix-it of the warning at %0",
+         DiagnosticIDs::Note)
+        << SharedWith->Where;
 }
 
 } // namespace gup::tidy

@@ -17,10 +17,8 @@
 
 #include "llvm/ADT/StringSet.h"
 
-#include <map>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 namespace gup::tidy {
@@ -80,12 +78,6 @@ private:
   /// the end of the TU, where the check forwards onEndOfTranslationUnit().
   std::optional<MigrationAnalysis> Analysis;
   const clang::SourceManager *SM = nullptr;
-  /// Edits already attached as fix-its in this TU, with the location of the
-  /// warning that carries each. gup-rewrite applies an edit reached from
-  /// several sites once (a call written in a #define used twice); clang-tidy
-  /// would see two overlapping fix-its and apply neither.
-  std::map<std::tuple<unsigned, unsigned, std::string>, clang::SourceLocation>
-      Attached;
 };
 
 } // namespace gup::tidy
