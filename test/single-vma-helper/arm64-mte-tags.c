@@ -76,3 +76,68 @@ int read_remote_tags(struct mm_struct *mm, unsigned long addr,
 {
 	return access_remote_tags(mm, addr, iov, 0);
 }
+
+// Equivalence on the GUP reference model (docs/model.md, %model-run): the
+// scenario below runs against the 6.4 API and, rewritten, against 6.5; the
+// traces must agree. `%if model` keeps the RUN lines above running when the
+// model library is not built.
+// RUN: %if model %{ %model-run --print-traces %s %t.model | FileCheck %s --check-prefix=MODEL %}
+#ifdef GUP_MODEL_SCENARIO
+#include <gup_model.h>
+
+static void tags(const char *what, struct mm_struct *mm, unsigned long addr,
+		 unsigned long to, size_t len)
+{
+	struct tag_iov iov = { .base = (void __user *)to, .len = len };
+	char first[4] = "....";
+	int ret = read_remote_tags(mm, addr, &iov);
+
+	gup_model_read_user(to, first, iov.len < 4 ? iov.len : 4);
+	gup_model_printf("%s = %d, %zu bytes \"%.4s\"", what, ret, iov.len, first);
+}
+
+int main(void)
+{
+	unsigned long rw = VM_READ | VM_WRITE, out, mte, plain;
+	struct mm_struct *mm, *peer;
+
+	gup_model_begin();
+	mm = gup_model_mm();
+	out = gup_model_add_vma("out", 4, rw, GUP_MODEL_ANON, 0);
+	peer = gup_model_new_mm("peer");
+	gup_model_use_mm(peer);
+	mte = gup_model_add_vma_at("mte", 0x20000000UL, 2, rw | VM_MTE,
+				   GUP_MODEL_ANON, 0);
+	/* right after the tagged VMA, an untagged one */
+	plain = gup_model_add_vma_at("plain", mte + 2 * PAGE_SIZE, 1, rw,
+				     GUP_MODEL_ANON, 0);
+	gup_model_write_user(mte, "TAGS", 4);
+	gup_model_write_user(mte + PAGE_SIZE, "MORE", 4);
+	gup_model_use_mm(mm);
+
+	tags("two tagged pages from +0x10", peer, mte + 0x10, out, 2 * PAGE_SIZE - 0x10);
+	tags("untagged vma", peer, plain, out, 16);
+	tags("runs into the untagged vma", peer, mte + PAGE_SIZE, out, 2 * PAGE_SIZE);
+	gup_model_use_mm(peer);
+	gup_model_inject_error(mte + PAGE_SIZE, ENOMEM, 1);
+	gup_model_use_mm(mm);
+	tags("ENOMEM on the second page", peer, mte + 0x10, out, PAGE_SIZE);
+	tags("hole", peer, mte - PAGE_SIZE, out, 16);
+	tags("copy_to_user fails", peer, mte + 0x10, out + 4 * PAGE_SIZE, 16);
+	gup_model_set_fatal_signal(true);
+	tags("fatal signal", peer, mte, out, 16);
+	gup_model_set_fatal_signal(false);
+	return gup_model_finish();
+}
+#endif
+
+// MODEL: model_run: PASS: arm64-mte-tags.c: API 604 and API 605 traces agree ({{[0-9]+}} lines; rewrite by gup-rewrite)
+// MODEL-NEXT: --- before trace ---
+// MODEL-NEXT: two tagged pages from +0x10 = 0, 8176 bytes "TAGS"
+// MODEL-NEXT: untagged vma = -5, 0 bytes "...."
+// MODEL-NEXT: runs into the untagged vma = 0, 4096 bytes "MORE"
+// MODEL-NEXT: ENOMEM on the second page = 0, 4080 bytes "TAGS"
+// MODEL-NEXT: hole = -5, 0 bytes "...."
+// MODEL-NEXT: copy_to_user fails = -14, 0 bytes "...."
+// MODEL-NEXT: fatal signal = -5, 16 bytes "TAGS"
+// MODEL-NEXT: == gup-model summary ==
