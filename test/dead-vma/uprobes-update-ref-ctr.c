@@ -45,3 +45,65 @@ int counter_inc(struct mm_struct *mm, unsigned long vaddr)
 {
 	return update_counter(mm, vaddr, 1);
 }
+
+// Equivalence on the GUP reference model (docs/model.md, %model-run): the
+// scenario below runs against the 6.4 API and, rewritten, against 6.5; the
+// traces must agree. `%if model` keeps the RUN lines above running when the
+// model library is not built.
+// RUN: %if model %{ %model-run --print-traces %s %t.model | FileCheck %s --check-prefix=MODEL %}
+#ifdef GUP_MODEL_SCENARIO
+#include <gup_model.h>
+
+static void update(const char *what, struct mm_struct *mm, unsigned long vaddr,
+		   short d)
+{
+	short val = -1;
+	int ret;
+
+	mmap_write_lock(mm);
+	ret = d == 1 ? counter_inc(mm, vaddr) : update_counter(mm, vaddr, d);
+	mmap_write_unlock(mm);
+	gup_model_read_user(vaddr, &val, sizeof(val));
+	gup_model_printf("%s = %d, counter %d", what, ret, val);
+}
+
+int main(void)
+{
+	unsigned long data, ro;
+	struct mm_struct *mm;
+
+	gup_model_begin();
+	mm = gup_model_new_mm("probed");
+	gup_model_use_mm(mm);
+	data = gup_model_add_vma("data", 2, VM_READ | VM_WRITE, GUP_MODEL_ANON, 0);
+	ro = gup_model_add_vma("ro", 1, VM_READ, GUP_MODEL_FILE, 0);
+
+	update("inc", mm, data + PAGE_SIZE + 6, 1);
+	update("inc again", mm, data + PAGE_SIZE + 6, 1);
+	update("down by 3: would go negative", mm, data + PAGE_SIZE + 6, -3);
+	update("down by 2", mm, data + PAGE_SIZE + 6, -2);
+	gup_model_inject_error(data, ENOMEM, 1);
+	update("ENOMEM", mm, data, 1);
+	update("read-only mapping", mm, ro, 1);
+	update("no delta", mm, data, 0);
+	update("hole", mm, data + 2 * PAGE_SIZE, 1);
+	gup_model_set_fatal_signal(true);
+	update("fatal signal", mm, data, 1);
+	gup_model_set_fatal_signal(false);
+	return gup_model_finish();
+}
+#endif
+
+// MODEL: model_run: PASS: uprobes-update-ref-ctr.c: API 604 and API 605 traces agree ({{[0-9]+}} lines; rewrite by gup-rewrite)
+// MODEL-NEXT: --- before trace ---
+// MODEL-NEXT: inc = 0, counter 1
+// MODEL-NEXT: inc again = 0, counter 2
+// MODEL-NEXT: printk: counter would go negative at 10001006
+// MODEL-NEXT: down by 3: would go negative = -22, counter 2
+// MODEL-NEXT: down by 2 = 0, counter 0
+// MODEL-NEXT: ENOMEM = -12, counter 0
+// MODEL-NEXT: read-only mapping = -14, counter 0
+// MODEL-NEXT: no delta = -22, counter 0
+// MODEL-NEXT: hole = -14, counter -1
+// MODEL-NEXT: fatal signal = -4, counter 0
+// MODEL-NEXT: == gup-model summary ==
