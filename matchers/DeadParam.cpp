@@ -5,6 +5,8 @@
 #include "clang/Basic/TokenKinds.h"
 #include "clang/Lex/Lexer.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <optional>
 #include <vector>
 
@@ -41,6 +43,13 @@ struct Value {
   unsigned Begin, End;       // span in the text
   bool MentionsParam = false;
 };
+
+/// Macros whose value is their (only) argument's truth.
+bool isTransparentWrapper(llvm::StringRef Name) {
+  return llvm::is_contained({"likely", "unlikely", "WARN_ON", "WARN_ON_ONCE",
+                             "VM_WARN_ON", "VM_WARN_ON_ONCE"},
+                            Name);
+}
 
 class Folder {
 public:
@@ -175,9 +184,9 @@ private:
       Deletions.resize(DeletionsBefore);
       Why.clear();
     }
-    // likely(x) / unlikely(x) keep their wrapper around what remains.
-    if (at(tok::raw_identifier) &&
-        (Toks[Pos].Text == "likely" || Toks[Pos].Text == "unlikely") &&
+    // likely(x), unlikely(x) and the WARN_ON family (they evaluate to their
+    // condition) keep their wrapper around what remains.
+    if (at(tok::raw_identifier) && isTransparentWrapper(Toks[Pos].Text) &&
         Pos + 1 < Toks.size() && Toks[Pos + 1].Kind == tok::l_paren) {
       unsigned Begin = Toks[Pos].Begin;
       size_t Save = Pos;

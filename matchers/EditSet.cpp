@@ -47,6 +47,22 @@ void ChangePlan::finalize() {
     auto &Into = ForcedApis.count(Site.Api) ? Forced : Blocked;
     Into[Site.Api].push_back(&Site);
   }
+  // Plumbing that relies on a held-back API is held back too, until nothing
+  // changes (a caller keeps its parameter, so its callees keep theirs).
+  bool Grew = true;
+  while (Grew) {
+    Grew = false;
+    for (const SiteRecord &Site : Sites) {
+      if (Site.Api.empty() || Blocked.count(Site.Api) || ForcedApis.count(Site.Api))
+        continue;
+      for (const std::string &Needed : Site.Requires)
+        if (Blocked.count(Needed)) {
+          Blocked[Site.Api].push_back(&Site);
+          Grew = true;
+          break;
+        }
+    }
+  }
 
   struct Owned {
     FileEdit Edit;
@@ -54,7 +70,7 @@ void ChangePlan::finalize() {
   };
   std::map<std::string, std::vector<Owned>> ByFile;
   for (const SiteRecord &Site : Sites) {
-    if (Site.Kind != FindingKind::Rewrite || Blocked.count(Site.Api))
+    if (!applies(Site))
       continue;
     for (const FileEdit &E : Site.Edits)
       ByFile[E.Path].push_back({E, &Site});
@@ -89,6 +105,12 @@ void ChangePlan::finalize() {
     for (Owned &O : Unique)
       Out.push_back(std::move(O.Edit));
   }
+}
+
+bool ChangePlan::applies(const SiteRecord &Site) const {
+  if (Site.Kind != FindingKind::Rewrite || Blocked.count(Site.Api))
+    return false;
+  return Site.OnlyIfBlocked.empty() || Blocked.count(Site.OnlyIfBlocked);
 }
 
 std::string ChangePlan::apply(llvm::StringRef Original,

@@ -47,9 +47,12 @@ struct SiteRecord {
   FindingKind Kind = FindingKind::Rewrite;
   std::string Message;
   std::vector<FileEdit> Edits;
+  std::vector<std::string> Requires; ///< see Finding::Requires
+  std::string OnlyIfBlocked;         ///< see Finding::OnlyIfBlocked
 
   auto key() const {
-    return std::tie(Path, Line, Column, Offset, Rule, Api, Kind, Message, Edits);
+    return std::tie(Path, Line, Column, Offset, Rule, Api, Kind, Message, Edits,
+                    Requires, OnlyIfBlocked);
   }
   bool operator<(const SiteRecord &O) const { return key() < O.key(); }
   bool operator==(const SiteRecord &O) const { return key() == O.key(); }
@@ -88,7 +91,10 @@ public:
   const std::vector<Conflict> &conflicts() const { return Conflicts; }
   /// Files whose content differed between TUs (changed during the run).
   const std::set<std::string> &inconsistentFiles() const { return Inconsistent; }
-  /// APIs held back, with the sites that block them.
+  /// True when \p Site's edits are made (its API migrated, its condition met).
+  bool applies(const SiteRecord &Site) const;
+  /// APIs held back, with the sites that block them (directly, or through a
+  /// site that requires a held-back API).
   const std::map<std::string, std::vector<const SiteRecord *>> &blockedApis() const {
     return Blocked;
   }

@@ -15,6 +15,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
+#include <vector>
 
 namespace gup {
 
@@ -36,6 +37,12 @@ struct Finding {
   clang::SourceLocation Loc; ///< where to point the user (may be a macro loc)
   std::string Message;
   llvm::SmallVector<TextEdit, 2> Edits;
+  /// APIs that must be migrated for these edits to be right; if one is held
+  /// back, so is this finding's API (the whole migration's plumbing).
+  std::vector<std::string> Requires;
+  /// When set, the edits apply only if that API is held back (a caller that
+  /// loses its vmas parameter passes NULL to a callee that keeps its own).
+  std::string OnlyIfBlocked;
 };
 
 class FindingSink {

@@ -48,6 +48,13 @@ void MigrationAnalysis::registerMatchers(MatchFinder &Finder,
   Finder.addMatcher(functionDecl(hasAnyName(familyNames())).bind(DeclId),
                     Receiver);
   Finder.addMatcher(declRefExpr(to(Family)).bind(RefId), Receiver);
+  WholeMigration::registerMatchers(Finder, Receiver);
+}
+
+void MigrationAnalysis::onEndOfTranslationUnit() {
+  if (Context)
+    Whole.finish(*Context);
+  Context = nullptr;
 }
 
 /// True when \p Ref names the function a call calls (as opposed to taking
@@ -69,6 +76,9 @@ static bool isCallee(const DeclRefExpr &Ref, ASTContext &Ctx) {
 
 void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
+  Context = &Ctx;
+  if (Whole.collect(Result))
+    return;
   RuleContext RC(Options, Sink, Ctx);
 
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallId)) {
@@ -78,9 +88,14 @@ void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
     // migration); their call sites are not rewritten one by one.
     if (!Api || !Api->Public || Call->getNumArgs() <= Api->VmasIndex)
       return;
+    const FunctionDecl *Caller = enclosingFunction(*Call, Ctx);
+    // A wrapper passing its own vmas parameter on is decided with the
+    // wrapper's definition (the whole migration), not here.
+    if (WholeMigration::passesOwnParameter(*Call, Api->VmasIndex, Caller))
+      return;
     std::string Declined;
-    CallSite Site{Call, Callee, Api, Call->getArg(Api->VmasIndex),
-                  enclosingFunction(*Call, Ctx), &Declined};
+    CallSite Site{Call, Callee, Api, Call->getArg(Api->VmasIndex), Caller,
+                  &Declined};
     for (const CallSiteRule *Rule : callSiteRules())
       if (!Options.DisabledRules.count(Rule->info().Name.str()) &&
           Rule->apply(Site, RC))

@@ -10,6 +10,7 @@
 
 #include "Finding.h"
 #include "MigrationOptions.h"
+#include "WholeMigration.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -19,7 +20,7 @@ class MigrationAnalysis
     : public clang::ast_matchers::MatchFinder::MatchCallback {
 public:
   MigrationAnalysis(const MigrationOptions &Options, FindingSink &Sink)
-      : Options(Options), Sink(Sink) {}
+      : Options(Options), Sink(Sink), Whole(this->Options, Sink) {}
 
   /// Registers the GUP-family matchers; matches go to \p Receiver, which
   /// must forward them to run() (a clang-tidy check does so from check()).
@@ -33,9 +34,15 @@ public:
 
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
+  /// Runs what needs the whole TU (definitions, plumbing, the helper).
+  /// MatchFinder calls it; a clang-tidy check forwards its own.
+  void onEndOfTranslationUnit() override;
+
 private:
   MigrationOptions Options;
   FindingSink &Sink;
+  WholeMigration Whole;
+  clang::ASTContext *Context = nullptr;
 };
 
 } // namespace gup

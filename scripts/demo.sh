@@ -17,8 +17,13 @@ if [ "$status" -ge 2 ]; then
 fi
 
 cp -r "$tree" "$out/tree"
-(cd "$out/tree" && git init -q . && git apply --check "$out/demo.diff")
+(cd "$out/tree" && git init -q . && git apply "$out/demo.diff")
+# The migrated tree must still build (kernel-style flags, -Werror).
+(cd "$out/tree" && for f in $(find . -name '*.c' | sort); do
+	clang-19 -std=gnu11 -nostdinc -I./include -D__KERNEL__ -Wall -Werror \
+		-fsyntax-only "$f" || { echo "demo: $f does not compile after the rewrite" >&2; exit 1; }
+done)
 
 echo "== gup-rewrite -p $db --root $tree"
 cat "$out/demo.diff"
-echo "== $(grep -c '^diff --git' "$out/demo.diff") files changed; the diff applies with git apply (exit status $status)"
+echo "== $(grep -c '^diff --git' "$out/demo.diff") files changed; the diff applies with git apply and the result compiles (exit status $status)"

@@ -127,6 +127,8 @@ private:
       Site.Api = F.Api.str();
       Site.Kind = F.Kind;
       Site.Message = std::move(F.Message);
+      Site.Requires = std::move(F.Requires);
+      Site.OnlyIfBlocked = std::move(F.OnlyIfBlocked);
       for (const TextEdit &E : F.Edits) {
         auto [BeginFID, Begin] = SM.getDecomposedLoc(E.Range.getBegin());
         auto [EndFID, End] = SM.getDecomposedLoc(E.Range.getEnd());

@@ -1,6 +1,8 @@
-// A vmas array that comes from the caller (a wrapper that passes its own
-// vmas parameter through): no rule recognises it, so it is reported, and
-// the wrapper's own API stays as it is.
+// A vmas array that comes from the caller (an exported wrapper that passes
+// its own vmas parameter through): its other callers are unknown, so the
+// wrapper cannot lose the parameter; the site is reported and the API held
+// back. (A static wrapper whose callers all pass NULL is migrated: see
+// test/drop-vmas-definition.)
 // RUN: %check-rewrite %s %t --expect-exit=1 --no-compile-after
 
 #include <linux/mm.h>
@@ -9,6 +11,6 @@ long my_pin_wrapper(unsigned long start, unsigned long n, struct page **pages,
 		    struct vm_area_struct **vmas)
 {
 	return pin_user_pages(start, n, FOLL_LONGTERM, pages, vmas);
-	// CHECK-MESSAGES: unknown-array.c:[[@LINE-1]]:56: warning: pin_user_pages() is passed a vmas array ('vmas'), a parameter Linux 6.5 removed, and no rule recognises this use; look the VMA up with vma_lookup() under mmap_lock instead and edit it by hand [gup-rewrite]
+	// CHECK-MESSAGES: unknown-array.c:[[@LINE-1]]:56: warning: pin_user_pages() is passed 'vmas', the vmas parameter of my_pin_wrapper(), which cannot lose it automatically: my_pin_wrapper() is visible outside this file, so its other callers are not known; migrate the wrapper and its callers by hand [gup-rewrite]
 	// CHECK-MESSAGES: warning: pin_user_pages() was not migrated
 }

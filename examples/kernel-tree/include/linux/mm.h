@@ -11,9 +11,22 @@
 #define FOLL_LONGTERM 0x100
 #define min_t(type, a, b) ((type)(a) < (type)(b) ? (type)(a) : (type)(b))
 
+#define EINVAL 22
+#define WARN_ON_ONCE(cond) (cond)
+
 struct mm_struct;
 struct page;
-struct vm_area_struct;
+struct vm_area_struct {
+	unsigned long vm_start, vm_end, vm_flags;
+};
+#define VM_WRITE 0x2
+
+static inline void *ERR_PTR(long error) { return (void *)error; }
+static inline long PTR_ERR(const void *ptr) { return (long)ptr; }
+static inline bool IS_ERR_OR_NULL(const void *ptr)
+{
+	return !ptr || (unsigned long)ptr >= (unsigned long)-4095;
+}
 
 void mmap_read_lock(struct mm_struct *mm);
 void mmap_read_unlock(struct mm_struct *mm);
@@ -36,5 +49,12 @@ long pin_user_pages(unsigned long start, unsigned long nr_pages,
 		    struct vm_area_struct **vmas);
 int get_user_pages_fast(unsigned long start, int nr_pages,
 			unsigned int gup_flags, struct page **pages);
+
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+static inline struct vm_area_struct *vma_lookup(struct mm_struct *mm,
+						unsigned long addr)
+{
+	return find_vma(mm, addr);
+}
 
 #endif

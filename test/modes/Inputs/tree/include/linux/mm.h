@@ -6,9 +6,15 @@
 #define FOLL_WRITE 0x01
 #define FOLL_LONGTERM 0x100
 
+#define EINVAL 22
+#define WARN_ON_ONCE(cond) (cond)
+
 struct mm_struct;
 struct page;
 struct vm_area_struct;
+
+static inline void *ERR_PTR(long error) { return (void *)error; }
+void put_page(struct page *page);
 
 long get_user_pages_remote(struct mm_struct *mm,
 			   unsigned long start, unsigned long nr_pages,
@@ -26,5 +32,12 @@ long pin_user_pages(unsigned long start, unsigned long nr_pages,
 		    struct vm_area_struct **);
 int get_user_pages_fast(unsigned long start, int nr_pages,
 			unsigned int gup_flags, struct page **pages);
+
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+static inline struct vm_area_struct *vma_lookup(struct mm_struct *mm,
+						unsigned long addr)
+{
+	return find_vma(mm, addr);
+}
 
 #endif

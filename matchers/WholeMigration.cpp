@@ -1,0 +1,804 @@
+//===- WholeMigration.cpp - Definitions, plumbing and the new helper ------===//
+#include "WholeMigration.h"
+
+#include "DeadParam.h"
+#include "GupApi.h"
+#include "Rule.h"
+#include "SingleVma.h"
+#include "TextEdits.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RawCommentList.h"
+#include "clang/AST/Stmt.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+#include <map>
+#include <set>
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace gup {
+namespace {
+
+constexpr llvm::StringLiteral FunctionId = "whole-function";
+constexpr llvm::StringLiteral CallId = "whole-call";
+
+/// Statement macros that vanish when their condition is now always false.
+constexpr llvm::StringLiteral AssertionMacros[] = {
+    "BUG_ON",  "VM_BUG_ON",    "WARN_ON",   "WARN_ON_ONCE",
+    "VM_WARN_ON", "VM_WARN_ON_ONCE", "WARN", "WARN_ONCE"};
+
+constexpr llvm::StringLiteral DefinitionRule = "drop-vmas-definition";
+constexpr llvm::StringLiteral ArgumentRule = "drop-vmas-argument";
+constexpr llvm::StringLiteral ParamRule = "drop-vmas-param";
+constexpr llvm::StringLiteral HelperRule = "add-vma-helper";
+
+AST_MATCHER(FunctionDecl, hasVmasArrayParameter) {
+  for (const ParmVarDecl *P : Node.parameters())
+    if (isVmasArrayType(P->getType()))
+      return true;
+  return false;
+}
+
+const FunctionDecl *canonical(const FunctionDecl *FD) {
+  return FD ? FD->getCanonicalDecl() : nullptr;
+}
+
+/// What loses a parameter: a function (canonical declaration), the indices,
+/// and the name its edits are filed under (the API for the table's
+/// functions, the function itself for static helpers).
+struct Removal {
+  std::set<unsigned> Indices;
+  std::string Api;
+  bool Public = false;
+};
+
+const Stmt *parentStmt(const Stmt *S, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  return Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+}
+
+std::string lineText(const Stmt *S, const SourceManager &SM) { return lineOf(S, SM); }
+
+class Pass {
+public:
+  Pass(const MigrationOptions &Options, FindingSink &Sink, ASTContext &Ctx,
+       const llvm::SetVector<const FunctionDecl *> &Functions,
+       const llvm::SetVector<const CallExpr *> &Calls)
+      : Options(Options), Sink(Sink), Ctx(Ctx), SM(Ctx.getSourceManager()),
+        LO(Ctx.getLangOpts()), E(SM, LO), Functions(Functions), Calls(Calls) {}
+
+  void run() {
+    seedFromTable();
+    growTransitively();
+    for (auto &[Canon, R] : Removals)
+      migrateFunction(Canon, R);
+    for (const CallExpr *Call : Calls)
+      migrateCall(Call);
+    addHelperIfNeeded();
+  }
+
+private:
+  const MigrationOptions &Options;
+  FindingSink &Sink;
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const LangOptions &LO;
+  EditContext E;
+  const llvm::SetVector<const FunctionDecl *> &Functions;
+  const llvm::SetVector<const CallExpr *> &Calls;
+  std::map<const FunctionDecl *, Removal> Removals;
+  /// Statements a body plan deletes, per function, as file ranges.
+  std::map<const FunctionDecl *, std::vector<CharSourceRange>> Deleted;
+
+  const Removal *removal(const FunctionDecl *FD) const {
+    auto It = Removals.find(canonical(FD));
+    return It == Removals.end() ? nullptr : &It->second;
+  }
+  bool removes(const FunctionDecl *FD, unsigned Index) const {
+    const Removal *R = removal(FD);
+    return R && R->Indices.count(Index);
+  }
+
+  void seedFromTable() {
+    for (const FunctionDecl *FD : Functions)
+      if (const GupFunction *Api = gupFunctionWithVmas(*FD)) {
+        Removal &R = Removals[canonical(FD)];
+        R.Indices.insert(Api->VmasIndex);
+        R.Api = Api->Name.str();
+        R.Public = Api->Public;
+      }
+  }
+
+  /// The removed parameter (of the function holding \p E) that \p E is,
+  /// or is derived from: P, P + i, &P[i], P ? P + i : NULL.
+  const ParmVarDecl *derivedParam(const Expr *Arg) const {
+    Arg = Arg->IgnoreParenCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg)) {
+      const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl());
+      return P && isVmasArrayType(P->getType()) ? P : nullptr;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(Arg))
+      if (BO->getOpcode() == BO_Add)
+        if (const ParmVarDecl *P = derivedParam(BO->getLHS()))
+          return BO->getRHS()->HasSideEffects(Ctx) ? nullptr : P;
+    if (const auto *UO = dyn_cast<UnaryOperator>(Arg))
+      if (UO->getOpcode() == UO_AddrOf)
+        if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(UO->getSubExpr()->IgnoreParens()))
+          if (const ParmVarDecl *P = derivedParam(ASE->getBase()))
+            return ASE->getIdx()->HasSideEffects(Ctx) ? nullptr : P;
+    if (const auto *CO = dyn_cast<ConditionalOperator>(Arg)) {
+      const Expr *A = CO->getTrueExpr(), *B = CO->getFalseExpr();
+      auto IsNull = [&](const Expr *X) { return isNullPointer(*X, Ctx); };
+      const ParmVarDecl *P = IsNull(B) ? derivedParam(A) : IsNull(A) ? derivedParam(B) : nullptr;
+      if (P && !CO->getCond()->HasSideEffects(Ctx))
+        return P;
+    }
+    return nullptr;
+  }
+
+  /// Whether every use of \p P in \p FD's body can go once P is NULL.
+  bool removable(const FunctionDecl *FD, const ParmVarDecl *P, std::string *Why) {
+    std::vector<CharSourceRange> Scratch;
+    std::vector<TextEdit> Edits;
+    return planUses(FD, P, Edits, Scratch, Why);
+  }
+
+  void growTransitively() {
+    bool Changed = true;
+    while (Changed) {
+      Changed = false;
+      for (const FunctionDecl *FD : Functions) {
+        if (!FD->doesThisDeclarationHaveABody() || FD->isExternallyVisible() ||
+            findGupFunction(FD->getName()))
+          continue;
+        for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+          const ParmVarDecl *P = FD->getParamDecl(I);
+          if (!isVmasArrayType(P->getType()) || removes(FD, I))
+            continue;
+          // Every caller must be visible and pass NULL or a removed
+          // parameter of its own; every use in the body must go.
+          if (!callersAgree(FD, I) || !removable(FD, P, nullptr))
+            continue;
+          Removal &R = Removals[canonical(FD)];
+          R.Indices.insert(I);
+          R.Api = FD->getName().str();
+          Changed = true;
+        }
+      }
+    }
+  }
+
+  bool callersAgree(const FunctionDecl *FD, unsigned Index) const {
+    for (const CallExpr *Call : Calls) {
+      if (canonical(Call->getDirectCallee()) != canonical(FD) ||
+          Call->getNumArgs() <= Index)
+        continue;
+      const Expr *Arg = Call->getArg(Index);
+      if (isNullPointer(*Arg, Ctx))
+        continue;
+      const ParmVarDecl *P = derivedParam(Arg);
+      const auto *Holder = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
+      if (!Holder || !removes(Holder, P->getFunctionScopeIndex()))
+        return false;
+    }
+    return true;
+  }
+
+  bool inside(const std::vector<CharSourceRange> &Ranges, SourceLocation Loc) const {
+    SourceLocation F = SM.getFileLoc(Loc);
+    for (const CharSourceRange &R : Ranges)
+      if (SM.getFileID(R.getBegin()) == SM.getFileID(F) &&
+          !SM.isBeforeInTranslationUnit(F, R.getBegin()) &&
+          SM.isBeforeInTranslationUnit(F, R.getEnd()))
+        return true;
+    return false;
+  }
+
+  /// The nearest statement above \p S that is a full statement (its parent
+  /// is not an expression).
+  const Stmt *fullStatement(const Stmt *S) const {
+    const Stmt *Cur = S;
+    while (const Stmt *P = parentStmt(Cur, Ctx)) {
+      if (!isa<Expr>(P))
+        return Cur;
+      Cur = P;
+    }
+    return Cur;
+  }
+
+  /// The name of the outermost macro expanding at \p Loc, or "".
+  std::string macroAt(SourceLocation Loc) const {
+    return expandingMacroName(Loc, SM, LO);
+  }
+
+  /// Edits (into \p Edits) that remove every use of \p P from \p FD's body;
+  /// false with \p Why when one cannot go.
+  bool planUses(const FunctionDecl *FD, const ParmVarDecl *P,
+                std::vector<TextEdit> &Edits, std::vector<CharSourceRange> &Gone,
+                std::string *Why) {
+    auto Fail = [&](const Stmt *At, const std::string &Reason) {
+      if (Why)
+        *Why = "'" + P->getName().str() + "' " + Reason + " (" + lineText(At, SM) + ")";
+      return false;
+    };
+    std::string Name = P->getName().str();
+    auto Refs = referencesTo(P, FD->getBody());
+    std::vector<const DeclRefExpr *> Ordered(Refs.begin(), Refs.end());
+    std::sort(Ordered.begin(), Ordered.end(), [&](const DeclRefExpr *A, const DeclRefExpr *B) {
+      return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+    });
+    for (const DeclRefExpr *Ref : Ordered) {
+      if (inside(Gone, Ref->getBeginLoc()))
+        continue;
+      // 1. Passed on to a parameter that goes too.
+      const Stmt *Child = Ref;
+      const Stmt *Up = parentStmt(Child, Ctx);
+      while (Up && isa<Expr>(Up) && !isa<CallExpr>(Up)) {
+        Child = Up;
+        Up = parentStmt(Up, Ctx);
+      }
+      if (const auto *Call = dyn_cast_or_null<CallExpr>(Up)) {
+        if (Call->getBuiltinCallee() == 0 && Call->getDirectCallee()) {
+          for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+            if (Call->getArg(I) == Child) {
+              if (removes(Call->getDirectCallee(), I) && derivedParam(Call->getArg(I)) == P)
+                goto Handled;
+              break;
+            }
+        }
+      }
+      {
+        // 2. A store into the array: the statement goes.
+        const Stmt *S = fullStatement(Ref);
+        if (const auto *BO = dyn_cast<BinaryOperator>(S))
+          if (BO->isAssignmentOp())
+            if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(BO->getLHS()->IgnoreParens()))
+              if (ASE->getBase()->IgnoreParenImpCasts() == Ref) {
+                llvm::Expected<TextEdit> Remove = E.removeStatement(S);
+                if (!Remove)
+                  return Fail(S, llvm::toString(Remove.takeError()));
+                Gone.push_back(Remove->Range);
+                Edits.push_back(*Remove);
+                continue;
+              }
+        // 3. A condition: an if, or an assertion macro.
+        const Stmt *Cur = Ref;
+        const IfStmt *If = nullptr;
+        while (const Stmt *Parent = parentStmt(Cur, Ctx)) {
+          if (const auto *I = dyn_cast<IfStmt>(Parent)) {
+            if (I->getCond() == Cur)
+              If = I;
+            break;
+          }
+          if (!isa<Expr>(Parent) || isa<StmtExpr>(Parent))
+            break;
+          Cur = Parent;
+        }
+        if (If) {
+          if (!foldIf(If, P, Edits, Gone, Why))
+            return false;
+          continue;
+        }
+        std::string Macro = macroAt(S->getBeginLoc());
+        if (!Macro.empty() && llvm::is_contained(AssertionMacros, Macro)) {
+          if (!foldAssertion(S, Macro, P, Edits, Gone, Why))
+            return false;
+          continue;
+        }
+        return Fail(Ref, "is used in a way the migration cannot remove");
+      }
+    Handled:;
+    }
+    return true;
+  }
+
+  bool foldIf(const IfStmt *If, const ParmVarDecl *P, std::vector<TextEdit> &Edits,
+              std::vector<CharSourceRange> &Gone, std::string *Why) {
+    llvm::Expected<CharSourceRange> Cond = E.rangeOf(If->getCond());
+    if (!Cond) {
+      if (Why)
+        *Why = "the condition at " + lineText(If, SM) + " is produced by a macro";
+      llvm::consumeError(Cond.takeError());
+      return false;
+    }
+    FoldedCondition F = foldCondition(E.text(*Cond), P->getName(), LO);
+    switch (F.Kind) {
+    case FoldedCondition::Result::Unchanged:
+      return true;
+    case FoldedCondition::Result::Unsupported:
+      if (Why)
+        *Why = "the condition at " + lineText(If, SM) + " cannot be folded: " + F.Why;
+      return false;
+    case FoldedCondition::Result::True:
+      if (Why)
+        *Why = "the condition at " + lineText(If, SM) +
+               " becomes always true; simplify it by hand";
+      return false;
+    case FoldedCondition::Result::False: {
+      if (If->getElse()) {
+        if (Why)
+          *Why = "the condition at " + lineText(If, SM) +
+                 " becomes always false but has an else branch";
+        return false;
+      }
+      llvm::Expected<TextEdit> Remove = E.removeStatement(If);
+      if (!Remove) {
+        if (Why)
+          *Why = llvm::toString(Remove.takeError());
+        return false;
+      }
+      Gone.push_back(Remove->Range);
+      Edits.push_back(*Remove);
+      return true;
+    }
+    case FoldedCondition::Result::Simplified: {
+      for (auto [Offset, Length] : F.Deletions) {
+        SourceLocation At = Cond->getBegin().getLocWithOffset(Offset);
+        Edits.push_back({CharSourceRange::getCharRange(At, At.getLocWithOffset(Length)), ""});
+      }
+      return true;
+    }
+    }
+    return false;
+  }
+
+  bool foldAssertion(const Stmt *S, llvm::StringRef Macro, const ParmVarDecl *P,
+                     std::vector<TextEdit> &Edits, std::vector<CharSourceRange> &Gone,
+                     std::string *Why) {
+    llvm::Expected<CharSourceRange> Whole = E.rangeOf(S);
+    if (!Whole) {
+      if (Why)
+        *Why = llvm::toString(Whole.takeError());
+      return false;
+    }
+    llvm::StringRef Text = E.text(*Whole);
+    size_t Open = Text.find('('), Close = Text.rfind(')');
+    if (Open == llvm::StringRef::npos || Close == llvm::StringRef::npos || Close < Open) {
+      if (Why)
+        *Why = "the " + Macro.str() + "() at " + lineText(S, SM) + " is not written plainly";
+      return false;
+    }
+    llvm::StringRef Arg = Text.slice(Open + 1, Close);
+    if (Macro == "WARN" || Macro == "WARN_ONCE") {
+      // WARN(cond, fmt, ...): only the condition.
+      int Depth = 0;
+      for (size_t I = 0; I < Arg.size(); ++I) {
+        if (Arg[I] == '(')
+          ++Depth;
+        else if (Arg[I] == ')')
+          --Depth;
+        else if (Arg[I] == ',' && Depth == 0) {
+          Arg = Arg.take_front(I);
+          break;
+        }
+      }
+    }
+    FoldedCondition F = foldCondition(Arg, P->getName(), LO);
+    switch (F.Kind) {
+    case FoldedCondition::Result::Unchanged:
+      return true;
+    case FoldedCondition::Result::False: {
+      llvm::Expected<TextEdit> Remove = E.removeStatement(S);
+      if (!Remove) {
+        if (Why)
+          *Why = llvm::toString(Remove.takeError());
+        return false;
+      }
+      Gone.push_back(Remove->Range);
+      Edits.push_back(*Remove);
+      return true;
+    }
+    case FoldedCondition::Result::Simplified: {
+      unsigned Base = Open + 1;
+      for (auto [Offset, Length] : F.Deletions) {
+        SourceLocation At = Whole->getBegin().getLocWithOffset(Base + Offset);
+        Edits.push_back({CharSourceRange::getCharRange(At, At.getLocWithOffset(Length)), ""});
+      }
+      return true;
+    }
+    default:
+      if (Why)
+        *Why = "the " + Macro.str() + "() at " + lineText(S, SM) +
+               " cannot be folded" + (F.Why.empty() ? "" : ": " + F.Why);
+      return false;
+    }
+  }
+
+  /// Lines of the kernel-doc comment of \p FD that describe parameter
+  /// \p Name: its `@name:` paragraph and any paragraph that mentions
+  /// `@name` (with one blank comment line, so no gap is left doubled).
+  void docEdits(const FunctionDecl *FD, llvm::StringRef Name,
+                std::vector<TextEdit> &Edits) {
+    const RawComment *RC = Ctx.getRawCommentForDeclNoCache(FD);
+    if (!RC)
+      return;
+    CharSourceRange Range = CharSourceRange::getCharRange(RC->getSourceRange());
+    if (!Range.getBegin().isFileID())
+      return;
+    llvm::StringRef Text = E.text(CharSourceRange::getCharRange(
+        RC->getBeginLoc(), RC->getEndLoc()));
+    if (!Text.starts_with("/**"))
+      return;
+    auto [FID, Base] = SM.getDecomposedLoc(RC->getBeginLoc());
+    llvm::StringRef Buffer = SM.getBufferData(FID);
+    // Split the comment into lines with their offsets.
+    struct Line {
+      unsigned Begin, End; // End includes the newline
+      llvm::StringRef Body; // text after the leading " * "
+    };
+    std::vector<Line> Lines;
+    unsigned CommentEnd = SM.getFileOffset(RC->getEndLoc());
+    unsigned Pos = Base;
+    while (Pos < CommentEnd) {
+      size_t NL = Buffer.find('\n', Pos);
+      unsigned End = NL == llvm::StringRef::npos ? Buffer.size() : NL + 1;
+      llvm::StringRef L = Buffer.slice(Pos, End).trim();
+      if (L.starts_with("*") && !L.starts_with("*/"))
+        L = L.drop_front(1).trim();
+      Lines.push_back({Pos, End, L});
+      Pos = End;
+    }
+    auto IsBlank = [&](size_t I) { return Lines[I].Body.empty(); };
+    auto IsParam = [&](size_t I) {
+      return Lines[I].Body.starts_with("@") && Lines[I].Body.contains(':') &&
+             Lines[I].Body.take_until([](char C) { return C == ':'; }).find(' ') ==
+                 llvm::StringRef::npos;
+    };
+    std::string Tag = "@" + Name.str();
+    std::vector<std::pair<unsigned, unsigned>> Cut;
+    for (size_t I = 1; I + 1 < Lines.size(); ++I) {
+      llvm::StringRef B = Lines[I].Body;
+      if (B.starts_with(Tag + ":") || B.starts_with(Tag + "\t") ||
+          (B.starts_with(Tag + " ") && B.drop_front(Tag.size()).trim().starts_with(":"))) {
+        size_t J = I + 1;
+        while (J + 1 < Lines.size() && !IsBlank(J) && !IsParam(J))
+          ++J;
+        Cut.push_back({Lines[I].Begin, Lines[J - 1].End});
+        I = J - 1;
+        continue;
+      }
+      if (B.contains(Tag) && !B.contains(Tag + "_")) {
+        // A sentence about the parameter: its whole paragraph.
+        size_t First = I, Last = I;
+        while (First > 1 && !IsBlank(First - 1) && !IsParam(First - 1))
+          --First;
+        while (Last + 2 < Lines.size() && !IsBlank(Last + 1))
+          ++Last;
+        unsigned End = Lines[Last].End;
+        if (Last + 2 < Lines.size() && IsBlank(Last + 1))
+          End = Lines[Last + 1].End;
+        Cut.push_back({Lines[First].Begin, End});
+        I = Last;
+      }
+    }
+    for (auto [From, To] : Cut) {
+      SourceLocation At = SM.getComposedLoc(FID, From);
+      Edits.push_back({CharSourceRange::getCharRange(At, At.getLocWithOffset(To - From)), ""});
+    }
+  }
+
+  void report(llvm::StringRef Rule, llvm::StringRef Api, FindingKind Kind,
+              SourceLocation Loc, std::string Message,
+              std::vector<TextEdit> Edits = {},
+              std::vector<std::string> Requires = {},
+              std::string OnlyIfBlocked = "") {
+    Finding F;
+    F.Rule = Rule;
+    F.Api = Api;
+    F.Kind = Kind;
+    F.Loc = Loc;
+    F.Message = std::move(Message);
+    F.Edits.assign(Edits.begin(), Edits.end());
+    F.Requires = std::move(Requires);
+    F.OnlyIfBlocked = std::move(OnlyIfBlocked);
+    Sink.report(std::move(F));
+  }
+
+  void migrateFunction(const FunctionDecl *Canon, const Removal &R) {
+    for (const FunctionDecl *FD : Canon->redecls()) {
+      if (!FD->doesThisDeclarationHaveABody()) {
+        // Public prototypes belong to the drop-vmas-param rule.
+        if (R.Public)
+          continue;
+        for (unsigned Index : R.Indices) {
+          std::vector<TextEdit> Edits;
+          llvm::Expected<TextEdit> Drop = dropParameter(*FD, Index, SM, LO);
+          if (!Drop) {
+            report(ParamRule, R.Api, FindingKind::NeedsAttention, FD->getLocation(),
+                   "cannot remove the vmas parameter of " + R.Api +
+                       "() automatically: " + llvm::toString(Drop.takeError()) +
+                       "; edit it by hand");
+            continue;
+          }
+          Edits.push_back(*Drop);
+          docEdits(FD, FD->getParamDecl(Index)->getName(), Edits);
+          report(ParamRule, R.Api, FindingKind::Rewrite,
+                 FD->getParamDecl(Index)->getBeginLoc(),
+                 "remove the vmas parameter from this declaration of " + R.Api +
+                     "(): its callers no longer pass it",
+                 std::move(Edits));
+        }
+        continue;
+      }
+      std::vector<TextEdit> Edits;
+      std::vector<CharSourceRange> &Gone = Deleted[Canon];
+      std::string Why;
+      bool Ok = true;
+      for (unsigned Index : R.Indices) {
+        const ParmVarDecl *P = FD->getParamDecl(Index);
+        if (!planUses(FD, P, Edits, Gone, &Why)) {
+          Ok = false;
+          break;
+        }
+        llvm::Expected<TextEdit> Drop = dropParameter(*FD, Index, SM, LO);
+        if (!Drop) {
+          Why = llvm::toString(Drop.takeError());
+          Ok = false;
+          break;
+        }
+        Edits.push_back(*Drop);
+        docEdits(FD, P->getName(), Edits);
+      }
+      SourceLocation Loc = FD->getParamDecl(*R.Indices.begin())->getBeginLoc();
+      if (!Ok) {
+        report(DefinitionRule, R.Api, FindingKind::NeedsAttention, Loc,
+               "cannot remove the vmas parameter from the definition of " +
+                   FD->getName().str() + "() automatically: " + Why +
+                   "; edit it by hand");
+        continue;
+      }
+      report(DefinitionRule, R.Api, FindingKind::Rewrite, Loc,
+             "remove the vmas parameter from " + FD->getName().str() +
+                 "() and the code that only served it: " +
+                 (R.Public || findGupFunction(R.Api)
+                      ? std::string("the parameter is gone in Linux 6.5")
+                      : "it only fed parameters that are gone in Linux 6.5"),
+             std::move(Edits));
+    }
+  }
+
+  void migrateCall(const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const Removal *R = Callee ? removal(Callee) : nullptr;
+    if (!R)
+      return;
+    for (unsigned Index : R->Indices) {
+      if (Call->getNumArgs() <= Index)
+        continue;
+      const Expr *Arg = Call->getArg(Index);
+      const ParmVarDecl *P = derivedParam(Arg);
+      // Public call sites with NULL or a local are the call-site rules'.
+      if (R->Public && !P)
+        continue;
+      std::string Callee = R->Api + "()";
+      if (isNullPointer(*Arg, Ctx)) {
+        llvm::Expected<TextEdit> Drop = dropCallArgument(*Call, Index, SM, LO);
+        if (!Drop)
+          report(ArgumentRule, R->Api, FindingKind::NeedsAttention, Arg->getBeginLoc(),
+                 "cannot drop the NULL vmas argument of " + Callee +
+                     " automatically: " + llvm::toString(Drop.takeError()) +
+                     "; edit it by hand");
+        else
+          report(ArgumentRule, R->Api, FindingKind::Rewrite, Arg->getBeginLoc(),
+                 "drop the NULL vmas argument of " + Callee +
+                     ": the parameter goes with the migration",
+                 {*Drop});
+        continue;
+      }
+      const auto *Holder = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
+      const Removal *Outer = Holder ? removal(Holder) : nullptr;
+      if (!Outer || !Outer->Indices.count(P->getFunctionScopeIndex())) {
+        std::string Why =
+            Holder && Holder->isExternallyVisible()
+                ? Holder->getName().str() + "() is visible outside this file, so "
+                                            "its other callers are not known"
+                : "not every caller of " +
+                      (Holder ? Holder->getName().str() : std::string("it")) +
+                      "() passes NULL, or its body uses the array";
+        report(ArgumentRule, R->Api, FindingKind::NeedsAttention, Arg->getBeginLoc(),
+               Callee + " is passed '" + P->getName().str() + "', the vmas "
+                        "parameter of " +
+                   (Holder ? Holder->getName().str() : std::string("the caller")) +
+                   "(), which cannot lose it automatically: " + Why +
+                   "; migrate the wrapper and its callers by hand");
+        continue;
+      }
+      const FunctionDecl *HolderDef = Holder->getDefinition() ? Holder->getDefinition() : Holder;
+      if (inside(Deleted[canonical(Holder)], Call->getBeginLoc())) {
+        // The statement goes with the caller's own rewrite; only the
+        // dependency remains: the caller must be migrated for this to hold.
+        report(ArgumentRule, R->Api, FindingKind::Rewrite, Arg->getBeginLoc(),
+               "the call of " + Callee + " goes with " + HolderDef->getName().str() +
+                   "()'s vmas parameter",
+               {}, {Outer->Api});
+        continue;
+      }
+      llvm::Expected<TextEdit> Drop = dropCallArgument(*Call, Index, SM, LO);
+      if (!Drop) {
+        report(ArgumentRule, R->Api, FindingKind::NeedsAttention, Arg->getBeginLoc(),
+               "cannot drop the vmas argument of " + Callee + " automatically: " +
+                   llvm::toString(Drop.takeError()) + "; edit it by hand");
+        continue;
+      }
+      report(ArgumentRule, R->Api, FindingKind::Rewrite, Arg->getBeginLoc(),
+             "drop the vmas argument of " + Callee + ": " +
+                 HolderDef->getName().str() + "() loses its own vmas parameter",
+             {*Drop}, {Outer->Api});
+      // If the callee keeps its parameter (held back) while the caller loses
+      // its own, the caller passes NULL instead.
+      llvm::Expected<CharSourceRange> ArgRange = E.rangeOf(Arg);
+      if (ArgRange)
+        report(ArgumentRule, Outer->Api, FindingKind::Rewrite, Arg->getBeginLoc(),
+               "pass NULL to " + Callee + ", which keeps its vmas parameter, since " +
+                   HolderDef->getName().str() + "() no longer has one",
+               {E.replace(*ArgRange, "NULL")}, {}, R->Api);
+      else
+        llvm::consumeError(ArgRange.takeError());
+    }
+  }
+
+  void addHelperIfNeeded() {
+    // Only where the prototype of get_user_pages_remote() is rewritten.
+    const FunctionDecl *Proto = nullptr;
+    bool HaveHelper = false;
+    const FunctionDecl *Lookup = nullptr;
+    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+      const auto *FD = dyn_cast<FunctionDecl>(D);
+      if (!FD || !FD->getIdentifier())
+        continue;
+      if (FD->getName() == "get_user_page_vma_remote")
+        HaveHelper = true;
+      if (FD->getName() == "vma_lookup" && !Lookup)
+        Lookup = FD;
+      if (!Proto && FD->getName() == "get_user_pages_remote" &&
+          !FD->doesThisDeclarationHaveABody() && gupFunctionWithVmas(*FD))
+        Proto = FD;
+    }
+    if (!Proto || HaveHelper)
+      return;
+    // The helper's body needs these before it; a header without them (not
+    // the kernel's mm.h) gets a warning instead of code that cannot build.
+    std::vector<std::string> Missing;
+    for (llvm::StringRef Name : {"ERR_PTR", "put_page", "WARN_ON_ONCE", "EINVAL"}) {
+      auto It = Ctx.Idents.find(Name);
+      bool Known = false;
+      if (It != Ctx.Idents.end()) {
+        IdentifierInfo *II = It->getValue();
+        Known = II->hasMacroDefinition();
+        for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(DeclarationName(II)))
+          Known |= SM.isBeforeInTranslationUnit(SM.getFileLoc(D->getLocation()),
+                                                SM.getFileLoc(Proto->getLocation()));
+      }
+      if (!Known)
+        Missing.push_back(Name.str());
+    }
+    if (!Missing.empty()) {
+      std::string List;
+      for (const std::string &M : Missing)
+        List += (List.empty() ? "" : ", ") + M;
+      report(HelperRule, "", FindingKind::Report, Proto->getLocation(),
+             "the tree has no get_user_page_vma_remote(), and it cannot be added "
+             "after this prototype because " + List +
+                 (Missing.size() == 1 ? " is" : " are") +
+                 " not declared before it; add the helper by hand where they are");
+      return;
+    }
+    SourceLocation ProtoEnd = Proto->getEndLoc();
+    if (!ProtoEnd.isFileID())
+      return;
+    Token Semi;
+    SourceLocation After = Lexer::getLocForEndOfToken(ProtoEnd, 0, SM, LO);
+    if (Lexer::getRawToken(After, Semi, SM, LO, true) || !Semi.is(tok::semi))
+      return;
+    SourceLocation Insert = Semi.getEndLoc();
+    std::string Text = "\n";
+    // vma_lookup() is defined further down in the kernel's mm.h; the helper
+    // needs it declared before it.
+    if (Lookup && SM.getFileID(SM.getFileLoc(Lookup->getLocation())) == SM.getFileID(Insert) &&
+        SM.isBeforeInTranslationUnit(Insert, SM.getFileLoc(Lookup->getLocation())))
+      Text += "\n" + std::string(Lookup->isInlineSpecified() ? "static inline " : "") +
+              "struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr);\n";
+    else if (!Lookup)
+      Text += "\nstruct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr);\n";
+    bool NeverNull = Options.TargetKernel >= 607;
+    Text += "\n"
+            "/*\n"
+            " * One page of @mm at @addr and the VMA that maps it, with mmap_lock\n"
+            " * held by the caller. Returns the page with a reference taken (drop it\n"
+            " * with put_page()) and stores its VMA in *@vmap, or returns an ERR_PTR()\n";
+    Text += NeverNull ? " * and leaves *@vmap alone. The VMA is valid only while mmap_lock\n"
+                        " * stays held.\n"
+                      : " * or NULL (no page) and leaves *@vmap alone. The VMA is valid only\n"
+                        " * while mmap_lock stays held.\n";
+    Text += " */\n"
+            "static inline struct page *get_user_page_vma_remote(struct mm_struct *mm,\n"
+            "\t\t\t\t\t\t    unsigned long addr,\n"
+            "\t\t\t\t\t\t    int gup_flags,\n"
+            "\t\t\t\t\t\t    struct vm_area_struct **vmap)\n"
+            "{\n"
+            "\tstruct vm_area_struct *vma;\n"
+            "\tstruct page *page;\n"
+            "\tlong got = get_user_pages_remote(mm, addr, 1, gup_flags, &page, NULL);\n"
+            "\n"
+            "\tif (got < 0)\n"
+            "\t\treturn ERR_PTR(got);\n";
+    Text += NeverNull ? "\tif (WARN_ON_ONCE(got == 0))\n"
+                        "\t\treturn ERR_PTR(-EIO);\n"
+                      : "\tif (got == 0)\n"
+                        "\t\treturn NULL;\n";
+    Text += "\n"
+            "\tvma = vma_lookup(mm, addr);\n"
+            "\tif (WARN_ON_ONCE(!vma)) {\n"
+            "\t\tput_page(page);\n"
+            "\t\treturn ERR_PTR(-EINVAL);\n"
+            "\t}\n"
+            "\n"
+            "\t*vmap = vma;\n"
+            "\treturn page;\n"
+            "}\n";
+    report(HelperRule, "get_user_pages_remote", FindingKind::Rewrite, Proto->getLocation(),
+           "add get_user_page_vma_remote() after the prototype of "
+           "get_user_pages_remote(): the callers that read one VMA use it",
+           {E.insert(Insert, Text)});
+  }
+};
+
+} // namespace
+
+void WholeMigration::registerMatchers(MatchFinder &Finder,
+                                      MatchFinder::MatchCallback *Receiver) {
+  auto WithVmas = functionDecl(hasVmasArrayParameter());
+  Finder.addMatcher(WithVmas.bind(FunctionId), Receiver);
+  Finder.addMatcher(callExpr(callee(WithVmas)).bind(CallId), Receiver);
+}
+
+bool WholeMigration::collect(const MatchFinder::MatchResult &Result) {
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionId)) {
+    Functions.insert(FD);
+    return true;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallId)) {
+    Calls.insert(Call);
+    return true;
+  }
+  return false;
+}
+
+bool WholeMigration::passesOwnParameter(const CallExpr &Call, unsigned Index,
+                                        const FunctionDecl *Caller) {
+  if (!Caller || Call.getNumArgs() <= Index)
+    return false;
+  const Expr *Arg = Call.getArg(Index)->IgnoreParenCasts();
+  while (true) {
+    if (const auto *BO = dyn_cast<BinaryOperator>(Arg)) {
+      Arg = BO->getLHS()->IgnoreParenCasts();
+      continue;
+    }
+    if (const auto *CO = dyn_cast<ConditionalOperator>(Arg)) {
+      Arg = CO->getTrueExpr()->IgnoreParenCasts();
+      continue;
+    }
+    break;
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
+  const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  return P && isVmasArrayType(P->getType()) && P->getDeclContext() == Caller;
+}
+
+void WholeMigration::finish(ASTContext &Ctx) {
+  if (!Functions.empty() || !Calls.empty()) {
+    Pass P(Options, Sink, Ctx, Functions, Calls);
+    P.run();
+  }
+  Functions.clear();
+  Calls.clear();
+}
+
+} // namespace gup
