@@ -21,9 +21,13 @@ struct Tok {
   unsigned Begin, End;
 };
 
-std::vector<Tok> lexText(llvm::StringRef Text, const LangOptions &LO) {
+std::vector<Tok> lexText(llvm::StringRef Original, const LangOptions &LO) {
   std::vector<Tok> Toks;
-  Lexer Lex(SourceLocation(), LO, Text.begin(), Text.begin(), Text.end());
+  // The raw lexer reads one character past the end: give it a terminator.
+  std::string Owned = Original.str();
+  llvm::StringRef Text = Original;
+  Lexer Lex(SourceLocation(), LO, Owned.c_str(), Owned.c_str(),
+            Owned.c_str() + Owned.size());
   Token T;
   while (true) {
     Lex.LexFromRawLexer(T);

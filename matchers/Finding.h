@@ -32,7 +32,7 @@ enum class FindingKind {
 
 struct Finding {
   llvm::StringRef Rule;   ///< rule name, e.g. "drop-null-vmas"
-  llvm::StringRef Api;    ///< GUP function whose migration this belongs to
+  std::string Api;        ///< GUP function whose migration this belongs to
   FindingKind Kind = FindingKind::Rewrite;
   clang::SourceLocation Loc; ///< where to point the user (may be a macro loc)
   std::string Message;

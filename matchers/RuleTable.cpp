@@ -34,6 +34,23 @@ llvm::ArrayRef<const RefRule *> refRules() {
   return Table;
 }
 
+/// The rules of the whole-migration pass (WholeMigration.cpp), which works
+/// on a whole TU rather than site by site.
+static llvm::ArrayRef<RuleInfo> wholeMigrationRuleInfos() {
+  static const RuleInfo Infos[] = {
+      {"drop-vmas-definition", "gup-whole-migration",
+       "remove the vmas parameter from a definition of the family or a static "
+       "helper that only fed it, and the code that served it"},
+      {"drop-vmas-argument", "gup-whole-migration",
+       "drop the vmas argument of a call of an internal function whose "
+       "parameter goes"},
+      {"add-vma-helper", "gup-whole-migration",
+       "add get_user_page_vma_remote() after the prototype of "
+       "get_user_pages_remote()"},
+  };
+  return Infos;
+}
+
 std::vector<RuleInfo> allRuleInfos() {
   std::vector<RuleInfo> Infos;
   for (const CallSiteRule *R : callSiteRules())
@@ -42,6 +59,8 @@ std::vector<RuleInfo> allRuleInfos() {
     Infos.push_back(R->info());
   for (const RefRule *R : refRules())
     Infos.push_back(R->info());
+  for (const RuleInfo &I : wholeMigrationRuleInfos())
+    Infos.push_back(I);
   return Infos;
 }
 
@@ -55,6 +74,9 @@ const RuleInfo *findRuleInfo(llvm::StringRef Name) {
   for (const RefRule *R : refRules())
     if (R->info().Name == Name)
       return &R->info();
+  for (const RuleInfo &I : wholeMigrationRuleInfos())
+    if (I.Name == Name)
+      return &I;
   return nullptr;
 }
 

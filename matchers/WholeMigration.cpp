@@ -213,6 +213,44 @@ private:
     return Cur;
   }
 
+  /// The statement holding \p S that is an element of a block or the body
+  /// of a control statement (climbing through declarations too).
+  const Stmt *statementInBlock(const Stmt *S) const {
+    DynTypedNode Node = DynTypedNode::create(*S);
+    const Stmt *Last = S;
+    while (true) {
+      DynTypedNodeList Parents = Ctx.getParents(Node);
+      if (Parents.empty())
+        return Last;
+      const DynTypedNode &P = Parents[0];
+      // Blocks and statements a macro expands to (BUG_ON's do { if ... })
+      // are inside the statement we want, not it.
+      if (const Stmt *PS = P.get<Stmt>())
+        if (PS->getBeginLoc().isMacroID() &&
+            !SM.isMacroArgExpansion(PS->getBeginLoc())) {
+          if (const Stmt *St = Node.get<Stmt>())
+            Last = St;
+          Node = P;
+          continue;
+        }
+      if (P.get<CompoundStmt>() || P.get<LabelStmt>())
+        return Node.get<Stmt>() ? Node.get<Stmt>() : Last;
+      if (const auto *If = P.get<IfStmt>())
+        if (Node.get<Stmt>() && (If->getThen() == Node.get<Stmt>() ||
+                                 If->getElse() == Node.get<Stmt>()))
+          return Node.get<Stmt>();
+      if (const auto *For = P.get<ForStmt>())
+        if (For->getBody() == Node.get<Stmt>())
+          return Node.get<Stmt>();
+      if (const auto *While = P.get<WhileStmt>())
+        if (While->getBody() == Node.get<Stmt>())
+          return Node.get<Stmt>();
+      if (const Stmt *St = Node.get<Stmt>())
+        Last = St;
+      Node = P;
+    }
+  }
+
   /// The name of the outermost macro expanding at \p Loc, or "".
   std::string macroAt(SourceLocation Loc) const {
     return expandingMacroName(Loc, SM, LO);
@@ -268,29 +306,31 @@ private:
                 Edits.push_back(*Remove);
                 continue;
               }
-        // 3. A condition: an if, or an assertion macro.
-        const Stmt *Cur = Ref;
-        const IfStmt *If = nullptr;
-        while (const Stmt *Parent = parentStmt(Cur, Ctx)) {
-          if (const auto *I = dyn_cast<IfStmt>(Parent)) {
-            if (I->getCond() == Cur)
-              If = I;
-            break;
+        // 3. A condition: of the if statement holding it, or of an
+        // assertion macro (BUG_ON(P), WARN_ON_ONCE(P && x)) that is a
+        // statement of its own.
+        const Stmt *Whole = statementInBlock(Ref);
+        SourceLocation At = SM.getExpansionLoc(Ref->getBeginLoc());
+        if (const auto *If = dyn_cast_or_null<IfStmt>(Whole)) {
+          llvm::Expected<CharSourceRange> Cond = E.rangeOf(If->getCond());
+          bool InCond = Cond && SM.getFileID(Cond->getBegin()) == SM.getFileID(At) &&
+                        !SM.isBeforeInTranslationUnit(At, Cond->getBegin()) &&
+                        SM.isBeforeInTranslationUnit(At, Cond->getEnd());
+          if (!Cond)
+            llvm::consumeError(Cond.takeError());
+          if (InCond) {
+            if (!foldIf(If, P, Edits, Gone, Why))
+              return false;
+            continue;
           }
-          if (!isa<Expr>(Parent) || isa<StmtExpr>(Parent))
-            break;
-          Cur = Parent;
         }
-        if (If) {
-          if (!foldIf(If, P, Edits, Gone, Why))
-            return false;
-          continue;
-        }
-        std::string Macro = macroAt(S->getBeginLoc());
-        if (!Macro.empty() && llvm::is_contained(AssertionMacros, Macro)) {
-          if (!foldAssertion(S, Macro, P, Edits, Gone, Why))
-            return false;
-          continue;
+        if (Whole) {
+          std::string Macro = macroAt(Whole->getBeginLoc());
+          if (!Macro.empty() && llvm::is_contained(AssertionMacros, Macro)) {
+            if (!foldAssertion(Whole, Macro, P, Edits, Gone, Why))
+              return false;
+            continue;
+          }
         }
         return Fail(Ref, "is used in a way the migration cannot remove");
       }
@@ -479,6 +519,13 @@ private:
       }
     }
     for (auto [From, To] : Cut) {
+      // Take the newline before the lines rather than the one after: an
+      // edit that ends at the start of a line makes clang-tidy's clean-up
+      // eat the next line's indentation.
+      if (From > 0 && To > From && Buffer[To - 1] == '\n') {
+        --From;
+        --To;
+      }
       SourceLocation At = SM.getComposedLoc(FID, From);
       Edits.push_back({CharSourceRange::getCharRange(At, At.getLocWithOffset(To - From)), ""});
     }

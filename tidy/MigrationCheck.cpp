@@ -189,6 +189,12 @@ std::string describe(SourceLocation Loc, const SourceManager &SM) {
 void MigrationCheck::emit(const Finding &F) {
   if (!OwnRules.contains(F.Rule))
     return;
+  // Alternatives for a tree where some API is held back, and records that
+  // only carry a dependency between APIs: the tool's cross-TU policy, which
+  // clang-tidy (one TU, nothing held back) has no use for.
+  if (!F.OnlyIfBlocked.empty() ||
+      (F.Kind == FindingKind::Rewrite && F.Edits.empty()))
+    return;
   std::string Message = F.Message;
   llvm::SmallVector<FixItHint, 4> FixIts;
   llvm::SmallVector<EditKey, 4> NewKeys;

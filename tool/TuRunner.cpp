@@ -124,7 +124,7 @@ private:
       Site.Column = SM.getSpellingColumnNumber(Loc);
       Site.Offset = SM.getFileOffset(Loc);
       Site.Rule = F.Rule.str();
-      Site.Api = F.Api.str();
+      Site.Api = F.Api;
       Site.Kind = F.Kind;
       Site.Message = std::move(F.Message);
       Site.Requires = std::move(F.Requires);
