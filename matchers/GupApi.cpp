@@ -3,6 +3,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Type.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
@@ -22,6 +23,14 @@ static const GupFunction Family[] = {
 };
 
 llvm::ArrayRef<GupFunction> gupFamily() { return Family; }
+
+bool neverHadVmas(llvm::StringRef Name) {
+  static const llvm::StringRef Names[] = {
+      "get_user_pages_fast",     "pin_user_pages_fast",
+      "get_user_pages_fast_only", "get_user_pages_unlocked",
+      "pin_user_pages_unlocked"};
+  return llvm::is_contained(Names, Name);
+}
 
 const GupFunction *findGupFunction(llvm::StringRef Name) {
   for (const GupFunction &F : Family)

@@ -31,6 +31,10 @@ struct GupFunction {
 /// The whole family, public functions first.
 llvm::ArrayRef<GupFunction> gupFamily();
 
+/// True for the GUP functions that never had a vmas parameter
+/// (get_user_pages_fast(), the *_unlocked() variants, ...).
+bool neverHadVmas(llvm::StringRef Name);
+
 /// The table entry named \p Name, or null.
 const GupFunction *findGupFunction(llvm::StringRef Name);
 

@@ -29,6 +29,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <map>
+#include <set>
 
 #ifndef GUP_CLANG_RESOURCE_DIR
 #define GUP_CLANG_RESOURCE_DIR ""
@@ -162,12 +163,11 @@ int main(int argc, const char **argv) {
     return fail("--in-place, --export-fixes and --report exclude each other");
   if (BuildPaths.empty())
     return fail("no compile database: give -p BUILD_DIR");
-  for (const std::string &Api : ForceApi) {
-    const gup::GupFunction *F = gup::findGupFunction(Api);
-    if (!F || !F->Public)
-      return fail("--force-api=" + Api + ": not a public GUP function with a "
-                  "vmas parameter");
-  }
+  // Any function the run may hold back can be forced: the family, and the
+  // static helpers that lose a vmas parameter with it.
+  for (const std::string &Api : ForceApi)
+    if (gup::neverHadVmas(Api) || Api.empty())
+      return fail("--force-api=" + Api + ": never had a vmas parameter");
 
   Expected<gup::CompileDbSet> Dbs = gup::CompileDbSet::load(BuildPaths);
   if (!Dbs)
@@ -268,11 +268,35 @@ int main(int argc, const char **argv) {
              << Site.Column << ": warning: " << Site.Message << " [gup-rewrite]\n";
       Status = NeedsAttention;
     }
-  for (const auto &[Api, Sites] : Plan.blockedApis())
-    errs() << "gup-rewrite: warning: " << Api << "() was not migrated: "
-           << Sites.size() << (Sites.size() == 1 ? " site needs" : " sites need")
-           << " a human (listed above); --force-api=" << Api
-           << " migrates the others anyway [gup-rewrite]\n";
+  for (const auto &[Api, Sites] : Plan.blockedApis()) {
+    unsigned Direct = 0;
+    std::set<std::string> Through;
+    for (const gup::SiteRecord *Site : Sites) {
+      if (Site->Kind == gup::FindingKind::NeedsAttention) {
+        ++Direct;
+        continue;
+      }
+      for (const std::string &Needed : Site->Requires)
+        if (Plan.blockedApis().count(Needed))
+          Through.insert(Needed + "()");
+    }
+    errs() << "gup-rewrite: warning: " << Api << "() was not migrated: ";
+    if (Direct)
+      errs() << Direct << (Direct == 1 ? " site needs" : " sites need")
+             << " a human (listed above)";
+    if (!Through.empty()) {
+      errs() << (Direct ? "; " : "") << "it receives the vmas array of ";
+      bool First = true;
+      for (const std::string &Name : Through) {
+        errs() << (First ? "" : ", ") << Name;
+        First = false;
+      }
+      errs() << ", which " << (Through.size() == 1 ? "is" : "are") << " held back";
+    }
+    if (Direct)
+      errs() << "; --force-api=" << Api << " migrates the others anyway";
+    errs() << " [gup-rewrite]\n";
+  }
   for (const auto &[Api, Sites] : Plan.forcedApis())
     errs() << "gup-rewrite: warning: " << Api << "() was migrated although "
            << Sites.size() << (Sites.size() == 1 ? " site was" : " sites were")
