@@ -9,17 +9,18 @@ using namespace clang;
 
 namespace gup {
 
-// Indices are 0-based, from the v6.4 prototypes (see docs/design.md).
+// Name, 0-based index of `vmas`, parameter count, public: from the v6.4
+// prototypes (see ../shared/gup-api.md, summarised in docs/design.md).
 static const GupFunction Family[] = {
-    {"get_user_pages", 4, true},
-    {"pin_user_pages", 4, true},
-    {"get_user_pages_remote", 5, true},
-    {"pin_user_pages_remote", 5, true},
-    {"__get_user_pages", 5, false},
-    {"__get_user_pages_locked", 4, false},
-    {"__gup_longterm_locked", 4, false},
-    {"is_valid_gup_args", 1, false},
-    {"follow_hugetlb_page", 3, false},
+    {"get_user_pages", 4, 5, true},
+    {"pin_user_pages", 4, 5, true},
+    {"get_user_pages_remote", 5, 7, true},
+    {"pin_user_pages_remote", 5, 7, true},
+    {"__get_user_pages", 5, 7, false},
+    {"__get_user_pages_locked", 4, 7, false},
+    {"__gup_longterm_locked", 4, 7, false},
+    {"is_valid_gup_args", 1, 5, false},
+    {"follow_hugetlb_page", 3, 9, false},
 };
 
 llvm::ArrayRef<GupFunction> gupFamily() { return Family; }

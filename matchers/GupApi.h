@@ -22,6 +22,9 @@ struct GupFunction {
   llvm::StringRef Name;
   /// 0-based index of the `vmas` parameter before the migration.
   unsigned VmasIndex;
+  /// Number of parameters before the migration (code without an AST, such
+  /// as skipped #if branches, is recognised by it).
+  unsigned Arity;
   /// Exported API (include/linux/mm.h) rather than mm/ internals. Public
   /// functions are migrated one by one at their call sites; internal ones
   /// only together with their definitions (the whole migration).

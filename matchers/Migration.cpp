@@ -19,6 +19,7 @@ namespace {
 constexpr llvm::StringLiteral CallId = "gup-call";
 constexpr llvm::StringLiteral DeclId = "gup-decl";
 constexpr llvm::StringLiteral RefId = "gup-ref";
+constexpr llvm::StringLiteral UnitId = "gup-unit";
 
 std::vector<llvm::StringRef> familyNames() {
   std::vector<llvm::StringRef> Names;
@@ -49,11 +50,16 @@ void MigrationAnalysis::registerMatchers(MatchFinder &Finder,
                     Receiver);
   Finder.addMatcher(declRefExpr(to(Family)).bind(RefId), Receiver);
   WholeMigration::registerMatchers(Finder, Receiver);
+  // Always one match per TU, so the end-of-TU work has its ASTContext even
+  // when every GUP call of the file is in skipped code.
+  Finder.addMatcher(translationUnitDecl().bind(UnitId), Receiver);
 }
 
 void MigrationAnalysis::onEndOfTranslationUnit() {
-  if (Context)
+  if (Context) {
     Whole.finish(*Context);
+    Skipped.finish(Context->getSourceManager(), Context->getLangOpts());
+  }
   Context = nullptr;
 }
 
@@ -77,6 +83,8 @@ static bool isCallee(const DeclRefExpr &Ref, ASTContext &Ctx) {
 void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   Context = &Ctx;
+  if (Result.Nodes.getNodeAs<TranslationUnitDecl>(UnitId))
+    return;
   if (Whole.collect(Result))
     return;
   RuleContext RC(Options, Sink, Ctx);

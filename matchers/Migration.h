@@ -10,6 +10,7 @@
 
 #include "Finding.h"
 #include "MigrationOptions.h"
+#include "SkippedCode.h"
 #include "WholeMigration.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -20,7 +21,12 @@ class MigrationAnalysis
     : public clang::ast_matchers::MatchFinder::MatchCallback {
 public:
   MigrationAnalysis(const MigrationOptions &Options, FindingSink &Sink)
-      : Options(Options), Sink(Sink), Whole(this->Options, Sink) {}
+      : Options(Options), Sink(Sink), Whole(this->Options, Sink),
+        Skipped(this->Options, Sink) {}
+
+  /// Preprocessor callbacks the front end must install before parsing:
+  /// they record the code inactive #if branches hide (SkippedCode.h).
+  std::unique_ptr<clang::PPCallbacks> ppCallbacks() { return Skipped.callbacks(); }
 
   /// Registers the GUP-family matchers; matches go to \p Receiver, which
   /// must forward them to run() (a clang-tidy check does so from check()).
@@ -42,6 +48,7 @@ private:
   MigrationOptions Options;
   FindingSink &Sink;
   WholeMigration Whole;
+  SkippedCode Skipped;
   clang::ASTContext *Context = nullptr;
 };
 

@@ -47,6 +47,9 @@ static llvm::ArrayRef<RuleInfo> wholeMigrationRuleInfos() {
       {"add-vma-helper", "gup-whole-migration",
        "add get_user_page_vma_remote() after the prototype of "
        "get_user_pages_remote()"},
+      {"skipped-code", "gup-skipped-code",
+       "report (and, for prototypes and NULL arguments, fix) the family in "
+       "#if branches the build skips"},
   };
   return Infos;
 }

@@ -129,7 +129,7 @@ static bool lexList(ListSpelling &List, unsigned LParen, unsigned RParen,
       Close();
       if (Tok.is(tok::r_paren)) {
         List.RParen = Offset;
-        return Offset == RParen;
+        return Offset == RParen || RParen == ~0u;
       }
       continue;
     }
@@ -203,6 +203,16 @@ llvm::Expected<ListSpelling> spellCallArguments(const CallExpr &Call,
   if (!Macro.empty())
     return failure("its argument list is produced by macro '" + Macro + "'");
   return failure("its argument list is not written as one list of arguments");
+}
+
+llvm::Expected<ListSpelling> spellListAt(FileID File, unsigned LParen,
+                                         const SourceManager &SM,
+                                         const LangOptions &LO) {
+  ListSpelling List;
+  List.File = File;
+  if (!lexList(List, LParen, ~0u, SM, LO))
+    return failure("the parenthesised list is not complete");
+  return List;
 }
 
 llvm::Expected<ListSpelling> spellParameters(const FunctionDecl &FD,

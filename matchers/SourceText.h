@@ -56,6 +56,12 @@ llvm::Expected<ListSpelling> spellCallArguments(const clang::CallExpr &Call,
                                                 const clang::SourceManager &SM,
                                                 const clang::LangOptions &LO);
 
+/// The list whose '(' is at \p LParen in \p File, up to its matching ')'
+/// (for code the preprocessor skipped, which has no AST).
+llvm::Expected<ListSpelling> spellListAt(clang::FileID File, unsigned LParen,
+                                         const clang::SourceManager &SM,
+                                         const clang::LangOptions &LO);
+
 /// The parameter list of \p FD as written.
 llvm::Expected<ListSpelling>
 spellParameters(const clang::FunctionDecl &FD, const clang::SourceManager &SM,

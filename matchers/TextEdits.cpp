@@ -143,6 +143,12 @@ static std::pair<unsigned, unsigned> wholeLines(llvm::StringRef Buffer,
   return {static_cast<unsigned>(From), static_cast<unsigned>(To)};
 }
 
+TextEdit EditContext::removeText(FileID File, unsigned Begin, unsigned End) const {
+  auto [From, To] = wholeLines(SM.getBufferData(File), Begin, End);
+  SourceLocation Start = SM.getComposedLoc(File, From);
+  return TextEdit{CharSourceRange::getCharRange(Start, Start.getLocWithOffset(To - From)), ""};
+}
+
 llvm::Expected<TextEdit> EditContext::removeStatement(const Stmt *S) const {
   return removeStatements(S, S);
 }

@@ -52,6 +52,9 @@ public:
   /// go too, with the comment lines right above it, and a blank line that
   /// would be left doubled (or right after '{') goes as well.
   llvm::Expected<TextEdit> removeStatement(const clang::Stmt *S) const;
+  /// Removes [\p Begin, \p End) of \p File the way removeStatement() does
+  /// (whole lines when nothing else is on them).
+  TextEdit removeText(clang::FileID File, unsigned Begin, unsigned End) const;
   /// Removes the consecutive statements \p First ... \p Last of one block,
   /// and everything between them, the same way.
   llvm::Expected<TextEdit> removeStatements(const clang::Stmt *First,

@@ -1,6 +1,8 @@
 //===- MigrationCheck.cpp - One gup-* clang-tidy check --------------------===//
 #include "MigrationCheck.h"
 
+#include "clang/Lex/Preprocessor.h"
+
 #include "RuleTable.h"
 
 #include "clang/Basic/SourceManager.h"
@@ -83,8 +85,18 @@ void MigrationCheck::registerMatchers(MatchFinder *Finder) {
   MigrationAnalysis::registerMatchers(*Finder, this);
 }
 
+void MigrationCheck::registerPPCallbacks(const clang::SourceManager &,
+                                         clang::Preprocessor *PP,
+                                         clang::Preprocessor *) {
+  // Before parsing: the analysis records the ranges inactive #if branches
+  // hide, and reports the family in them at the end of the TU.
+  Analysis.emplace(Migration, Findings);
+  PP->addPPCallbacks(Analysis->ppCallbacks());
+}
+
 void MigrationCheck::onStartOfTranslationUnit() {
-  Analysis.reset();
+  if (!Analysis)
+    Analysis.emplace(Migration, Findings);
   SM = nullptr;
 }
 

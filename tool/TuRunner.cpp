@@ -3,6 +3,7 @@
 
 #include "Migration.h"
 #include "Paths.h"
+#include "SkippedCode.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -10,6 +11,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/DenseMap.h"
@@ -80,8 +82,9 @@ public:
       : Settings(Settings), Directory(Directory), Result(Result),
         Analysis(Settings.Migration, Sink) {}
 
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
+    CI.getPreprocessor().addPPCallbacks(Analysis.ppCallbacks());
     Analysis.registerMatchers(Finder);
     return Finder.newASTConsumer();
   }
@@ -115,7 +118,9 @@ private:
       FileID FID = SM.getFileID(Loc);
       const std::string &Path = pathOf(SM, FID);
       if (Path.empty() || !isInside(Path, Settings.Root)) {
-        ++Result.OutsideRootSites;
+        // Skipped code of headers outside the tree is not ours to count.
+        if (F.Rule != SkippedCode::Rule)
+          ++Result.OutsideRootSites;
         continue;
       }
       SiteRecord Site;

@@ -19,6 +19,7 @@
 #include "EditSet.h"
 #include "GupApi.h"
 #include "RuleTable.h"
+#include "SkippedCode.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringMap.h"
@@ -261,6 +262,12 @@ int main(int argc, const char **argv) {
   Plan.finalize();
 
   // Everything a human must look at goes to stderr, compiler style.
+  // Sites in code this build does not compile are listed even when fixed.
+  for (const gup::SiteRecord &Site : Plan.sites())
+    if (Site.Rule == gup::SkippedCode::Rule && Site.Kind == gup::FindingKind::Rewrite)
+      errs() << gup::relativeTo(Site.Path, Root) << ":" << Site.Line << ":"
+             << Site.Column << ": note: " << Site.Message
+             << (Plan.applies(Site) ? " (fixed)" : " (held back)") << " [gup-rewrite]\n";
   for (const gup::SiteRecord &Site : Plan.sites())
     if (Site.Kind == gup::FindingKind::NeedsAttention ||
         Site.Kind == gup::FindingKind::Report) {

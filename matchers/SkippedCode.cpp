@@ -1,0 +1,328 @@
+//===- SkippedCode.cpp - GUP code in #if branches this build does not see -===//
+#include "SkippedCode.h"
+
+#include "GupApi.h"
+#include "SourceText.h"
+#include "TextEdits.h"
+
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/PPCallbacks.h"
+
+#include <map>
+#include <set>
+
+using namespace clang;
+
+namespace gup {
+
+class SkippedRangeRecorder : public PPCallbacks {
+public:
+  explicit SkippedRangeRecorder(SkippedCode &Owner) : Owner(Owner) {}
+  void SourceRangeSkipped(SourceRange Range, SourceLocation) override {
+    Owner.Ranges.push_back(Range);
+  }
+
+private:
+  SkippedCode &Owner;
+};
+
+std::unique_ptr<PPCallbacks> SkippedCode::callbacks() {
+  return std::make_unique<SkippedRangeRecorder>(*this);
+}
+
+namespace {
+
+struct RawTok {
+  tok::TokenKind Kind;
+  llvm::StringRef Text;
+  unsigned Begin, End;
+};
+
+std::vector<RawTok> lexRange(FileID File, unsigned Begin, unsigned End,
+                             const SourceManager &SM, const LangOptions &LO) {
+  std::vector<RawTok> Toks;
+  llvm::StringRef Buffer = SM.getBufferData(File);
+  Lexer Lex(SM.getLocForStartOfFile(File), LO, Buffer.begin(),
+            Buffer.begin() + Begin, Buffer.end());
+  Token T;
+  while (true) {
+    Lex.LexFromRawLexer(T);
+    if (T.is(tok::eof))
+      break;
+    unsigned Offset = SM.getFileOffset(T.getLocation());
+    if (Offset >= End)
+      break;
+    Toks.push_back({T.getKind(), Buffer.substr(Offset, T.getLength()), Offset,
+                    Offset + static_cast<unsigned>(T.getLength())});
+  }
+  return Toks;
+}
+
+bool isNullText(llvm::StringRef Text) {
+  std::string Squeezed;
+  for (char C : Text)
+    if (C != ' ' && C != '\t' && C != '\n')
+      Squeezed += C;
+  return Squeezed == "NULL" || Squeezed == "0" || Squeezed == "(void*)0" ||
+         Squeezed == "((void*)0)";
+}
+
+/// The index of the token matching the opener at \p Open, or npos.
+size_t matching(const std::vector<RawTok> &Toks, size_t Open) {
+  tok::TokenKind O = Toks[Open].Kind;
+  tok::TokenKind C = O == tok::l_brace ? tok::r_brace : tok::r_paren;
+  int Depth = 0;
+  for (size_t I = Open; I < Toks.size(); ++I) {
+    if (Toks[I].Kind == O)
+      ++Depth;
+    else if (Toks[I].Kind == C && --Depth == 0)
+      return I;
+  }
+  return std::string::npos;
+}
+
+class Scanner {
+public:
+  Scanner(const MigrationOptions &Options, FindingSink &Sink,
+          const SourceManager &SM, const LangOptions &LO, FileID File)
+      : Sink(Sink), SM(SM), LO(LO), E(SM, LO), File(File) {
+    (void)Options;
+  }
+
+  void scan(unsigned Begin, unsigned End) {
+    Toks = lexRange(File, Begin, End, SM, LO);
+    for (size_t I = 0; I + 1 < Toks.size(); ++I) {
+      if (Toks[I].Kind != tok::raw_identifier ||
+          Toks[I + 1].Kind != tok::l_paren)
+        continue;
+      const GupFunction *Api = findGupFunction(Toks[I].Text);
+      if (!Api)
+        continue;
+      bool Declaration =
+          I > 0 && ((Toks[I - 1].Kind == tok::raw_identifier &&
+                     Toks[I - 1].Text != "return") ||
+                    Toks[I - 1].Kind == tok::star);
+      if (Declaration)
+        declaration(I, *Api);
+      else
+        call(I, *Api);
+    }
+  }
+
+private:
+  FindingSink &Sink;
+  const SourceManager &SM;
+  const LangOptions &LO;
+  EditContext E;
+  FileID File;
+  std::vector<RawTok> Toks;
+  /// Bodies of skipped definitions that lose a parameter: [begin, end) in
+  /// tokens, and the parameter's name.
+  struct Body {
+    size_t Open, Close;
+    std::string Param;
+    std::string Api;
+  };
+  std::vector<Body> Bodies;
+
+  SourceLocation loc(unsigned Offset) const { return SM.getComposedLoc(File, Offset); }
+
+  void report(const GupFunction &Api, unsigned Offset, FindingKind Kind,
+              std::string Message, std::vector<TextEdit> Edits = {},
+              std::vector<std::string> Requires = {}) {
+    Finding F;
+    F.Rule = SkippedCode::Rule;
+    F.Api = Api.Name.str();
+    F.Kind = Kind;
+    F.Loc = loc(Offset);
+    F.Message = "in code this build skips (an inactive #if branch): " +
+                std::move(Message);
+    F.Edits.assign(Edits.begin(), Edits.end());
+    F.Requires = std::move(Requires);
+    Sink.report(std::move(F));
+  }
+
+  void declaration(size_t I, const GupFunction &Api) {
+    std::string Name = Api.Name.str() + "()";
+    llvm::Expected<ListSpelling> List = spellListAt(File, Toks[I + 1].Begin, SM, LO);
+    if (!List) {
+      llvm::consumeError(List.takeError());
+      report(Api, Toks[I].Begin, FindingKind::NeedsAttention,
+             "the parameter list of " + Name + " could not be read; check it by hand");
+      return;
+    }
+    if (List->Items.size() != Api.Arity)
+      return; // already migrated, or another function of that name
+    llvm::StringRef Param = itemText(*List, Api.VmasIndex, SM);
+    if (!Param.contains("vm_area_struct") || !Param.contains("**"))
+      return;
+    std::vector<TextEdit> Edits{removeItem(*List, Api.VmasIndex, SM)};
+    // The parameter's name, if any: the last identifier of the item.
+    std::string ParamName;
+    {
+      auto Items = lexRange(File, List->Items[Api.VmasIndex].Begin,
+                            List->Items[Api.VmasIndex].End, SM, LO);
+      if (!Items.empty() && Items.back().Kind == tok::raw_identifier &&
+          Items.back().Text != "vm_area_struct")
+        ParamName = Items.back().Text.str();
+    }
+    // A definition: its body must not need the parameter any more.
+    size_t Close = I + 1;
+    while (Close < Toks.size() && Toks[Close].Begin < List->RParen)
+      ++Close;
+    std::string Left;
+    if (Close + 1 < Toks.size() && Toks[Close + 1].Kind == tok::l_brace) {
+      size_t Open = Close + 1, End = matching(Toks, Open);
+      if (End == std::string::npos) {
+        report(Api, Toks[I].Begin, FindingKind::NeedsAttention,
+               "the body of " + Name + " could not be read; migrate it by hand");
+        return;
+      }
+      if (!ParamName.empty())
+        Left = cleanBody(Open, End, ParamName, Edits);
+      Bodies.push_back({Open, End, ParamName, Api.Name.str()});
+    }
+    if (!Left.empty()) {
+      report(Api, Toks[I].Begin, FindingKind::NeedsAttention,
+             "the definition of " + Name + " still uses '" + ParamName + "' (" +
+                 Left + "); migrate it by hand");
+      return;
+    }
+    report(Api, Toks[I].Begin, FindingKind::Rewrite,
+           "remove the vmas parameter of " + Name, std::move(Edits));
+  }
+
+  /// Deletes `if (P) stmt;`, `if (P) { ... }` and `BUG_ON(P);` from the
+  /// body; returns where P is still used otherwise ("" when nowhere).
+  std::string cleanBody(size_t Open, size_t Close, llvm::StringRef P,
+                        std::vector<TextEdit> &Edits) {
+    std::string Left;
+    for (size_t I = Open + 1; I < Close; ++I) {
+      if (Toks[I].Kind != tok::raw_identifier || Toks[I].Text != P)
+        continue;
+      // if ( P ) ...
+      if (I >= 2 && Toks[I - 1].Kind == tok::l_paren &&
+          Toks[I - 2].Text == "if" && I + 1 < Close &&
+          Toks[I + 1].Kind == tok::r_paren) {
+        size_t Stmt = I + 2, Last;
+        if (Stmt < Close && Toks[Stmt].Kind == tok::l_brace) {
+          Last = matching(Toks, Stmt);
+        } else {
+          Last = Stmt;
+          int Depth = 0;
+          while (Last < Close && !(Depth == 0 && Toks[Last].Kind == tok::semi)) {
+            if (Toks[Last].Kind == tok::l_paren || Toks[Last].Kind == tok::l_brace)
+              ++Depth;
+            if (Toks[Last].Kind == tok::r_paren || Toks[Last].Kind == tok::r_brace)
+              --Depth;
+            ++Last;
+          }
+        }
+        if (Last == std::string::npos || Last >= Close ||
+            (Last + 1 < Close && Toks[Last + 1].Text == "else")) {
+          Left += (Left.empty() ? "" : ", ") + lineText(Toks[I].Begin);
+          continue;
+        }
+        Edits.push_back(E.removeText(File, Toks[I - 2].Begin, Toks[Last].End));
+        I = Last;
+        continue;
+      }
+      // BUG_ON ( P ) ;
+      if (I >= 2 && Toks[I - 1].Kind == tok::l_paren &&
+          (Toks[I - 2].Text == "BUG_ON" || Toks[I - 2].Text == "VM_BUG_ON") &&
+          I + 2 < Close && Toks[I + 1].Kind == tok::r_paren &&
+          Toks[I + 2].Kind == tok::semi) {
+        Edits.push_back(E.removeText(File, Toks[I - 2].Begin, Toks[I + 2].End));
+        I += 2;
+        continue;
+      }
+      // Passed on to a family function: that call is reported on its own.
+      if (passedToFamily(I))
+        continue;
+      Left += (Left.empty() ? "" : ", ") + lineText(Toks[I].Begin);
+    }
+    return Left;
+  }
+
+  /// True when token \p I is, on its own, the vmas argument of a call of the
+  /// family (`fn(a, b, c, d, P, e)`).
+  bool passedToFamily(size_t I) const {
+    int Depth = 0;
+    for (size_t J = I; J-- > 0;) {
+      if (Toks[J].Kind == tok::r_paren)
+        ++Depth;
+      else if (Toks[J].Kind == tok::l_paren) {
+        if (Depth-- == 0)
+          return J > 0 && findGupFunction(Toks[J - 1].Text);
+      }
+    }
+    return false;
+  }
+
+  std::string lineText(unsigned Offset) const {
+    return "line " + std::to_string(SM.getLineNumber(File, Offset));
+  }
+
+  void call(size_t I, const GupFunction &Api) {
+    std::string Name = Api.Name.str() + "()";
+    llvm::Expected<ListSpelling> List = spellListAt(File, Toks[I + 1].Begin, SM, LO);
+    if (!List) {
+      llvm::consumeError(List.takeError());
+      report(Api, Toks[I].Begin, FindingKind::NeedsAttention,
+             "the arguments of this call of " + Name + " could not be read; "
+             "check it by hand");
+      return;
+    }
+    if (List->Items.size() != Api.Arity)
+      return; // already migrated (or not a call of ours)
+    llvm::StringRef Arg = itemText(*List, Api.VmasIndex, SM);
+    std::vector<std::string> Requires;
+    bool Removable = isNullText(Arg);
+    if (!Removable)
+      for (const Body &B : Bodies)
+        if (I > B.Open && I < B.Close && Arg.trim() == B.Param) {
+          Removable = true;
+          Requires.push_back(B.Api);
+        }
+    if (!Removable) {
+      report(Api, Toks[I].Begin, FindingKind::NeedsAttention,
+             Name + " is passed the vmas argument '" + Arg.str() +
+                 "', which only a human can migrate (enable the configuration "
+                 "and run again, or edit it by hand)");
+      return;
+    }
+    report(Api, Toks[I].Begin, FindingKind::Rewrite,
+           "drop the vmas argument '" + Arg.str() + "' of " + Name,
+           {removeItem(*List, Api.VmasIndex, SM)}, std::move(Requires));
+  }
+};
+
+} // namespace
+
+void SkippedCode::finish(const SourceManager &SM, const LangOptions &LO) {
+  // The same range is reported once per inclusion of its file; scan once.
+  std::map<FileID, std::set<std::pair<unsigned, unsigned>>> ByFile;
+  for (const SourceRange &R : Ranges) {
+    SourceLocation B = R.getBegin(), End = R.getEnd();
+    if (!B.isFileID() || !End.isFileID() || SM.getFileID(B) != SM.getFileID(End))
+      continue;
+    ByFile[SM.getFileID(B)].insert({SM.getFileOffset(B), SM.getFileOffset(End)});
+  }
+  Ranges.clear();
+  for (auto &[File, Spans] : ByFile) {
+    llvm::StringRef Buffer = SM.getBufferData(File);
+    Scanner S(Options, Sink, SM, LO, File);
+    for (auto [Begin, End] : Spans) {
+      // Cheap test first: most skipped code never mentions the family.
+      llvm::StringRef Text = Buffer.slice(Begin, End);
+      bool Mentions = false;
+      for (const GupFunction &F : gupFamily())
+        Mentions |= Text.contains(F.Name);
+      if (Mentions)
+        S.scan(Begin, End);
+    }
+  }
+}
+
+} // namespace gup

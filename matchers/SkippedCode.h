@@ -1,0 +1,54 @@
+//===- SkippedCode.h - GUP code in #if branches this build does not see ---===//
+//
+// One compile DB is one configuration: code under inactive #if branches has
+// no AST (the !CONFIG_MMU stub of get_user_pages_remote() in mm/gup.c, the
+// !CONFIG_HUGETLB_PAGE stub of follow_hugetlb_page() in hugetlb.h). The
+// preprocessor still reports the ranges it skipped; this scans them for
+// names of the family and applies a conservative, token-level version of
+// the prototype and NULL-drop rules there. Every site it finds is reported,
+// fixed or not, so nothing is skipped silently.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GUP_MATCHERS_SKIPPEDCODE_H
+#define GUP_MATCHERS_SKIPPEDCODE_H
+
+#include "Finding.h"
+#include "MigrationOptions.h"
+
+#include "clang/Basic/SourceLocation.h"
+#include "clang/Lex/PPCallbacks.h"
+
+#include <memory>
+#include <vector>
+
+namespace clang {
+class LangOptions;
+class SourceManager;
+} // namespace clang
+
+namespace gup {
+
+class SkippedCode {
+public:
+  SkippedCode(const MigrationOptions &Options, FindingSink &Sink)
+      : Options(Options), Sink(Sink) {}
+
+  /// Callbacks to add to the preprocessor: they record skipped ranges.
+  std::unique_ptr<clang::PPCallbacks> callbacks();
+
+  /// Scans what was recorded, reports, and forgets it.
+  void finish(const clang::SourceManager &SM, const clang::LangOptions &LO);
+
+  /// The rule name of every finding made here.
+  static constexpr llvm::StringLiteral Rule = "skipped-code";
+
+private:
+  friend class SkippedRangeRecorder;
+  const MigrationOptions &Options;
+  FindingSink &Sink;
+  std::vector<clang::SourceRange> Ranges;
+};
+
+} // namespace gup
+
+#endif
