@@ -57,24 +57,36 @@ void MigrationAnalysis::registerMatchers(MatchFinder &Finder,
 
 void MigrationAnalysis::onEndOfTranslationUnit() {
   if (Context) {
-    Whole.finish(*Context);
-    Skipped.finish(Context->getSourceManager(), Context->getLangOpts());
+    std::vector<GupFunction> Helpers = Whole.finish(*Context);
+    Skipped.finish(Context->getSourceManager(), Context->getLangOpts(), Helpers);
   }
   Context = nullptr;
 }
 
-/// True when \p Ref names the function a call calls (as opposed to taking
-/// its address).
-static bool isCallee(const DeclRefExpr &Ref, ASTContext &Ctx) {
+/// True when \p Ref does not spell the function's parameter list anywhere
+/// the migration would have to change: a call, `typeof(fn)`, or an address
+/// cast to a data pointer or an integer (EXPORT_SYMBOL's bookkeeping).
+static bool typeFollowsFunction(const DeclRefExpr &Ref, ASTContext &Ctx) {
   const Expr *Current = &Ref;
   while (true) {
     DynTypedNodeList Parents = Ctx.getParents(*Current);
     if (Parents.empty())
-      return false;
+      return true; // inside a type (typeof), not an expression
     if (const auto *Call = Parents[0].get<CallExpr>())
       return Call->getCallee()->IgnoreParenImpCasts() == &Ref;
+    if (Parents[0].get<TypeLoc>())
+      return true; // typeof(fn): a type that follows the function's
     const auto *Up = Parents[0].get<Expr>();
-    if (!Up || !(isa<ImplicitCastExpr>(Up) || isa<ParenExpr>(Up)))
+    if (!Up)
+      return false;
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Up)) {
+      QualType To = Cast->getType();
+      return To->isIntegerType() ||
+             (To->isPointerType() && !To->getPointeeType()->isFunctionType());
+    }
+    const auto *UO = dyn_cast<UnaryOperator>(Up);
+    if (!(isa<ImplicitCastExpr>(Up) || isa<ParenExpr>(Up) ||
+          (UO && UO->getOpcode() == UO_AddrOf)))
       return false;
     Current = Up;
   }
@@ -114,7 +126,7 @@ void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>(RefId)) {
     const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl());
     const GupFunction *Api = FD ? gupFunctionWithVmas(*FD) : nullptr;
-    if (!Api || !Api->Public || isCallee(*Ref, Ctx))
+    if (!Api || !Api->Public || typeFollowsFunction(*Ref, Ctx))
       return;
     for (const RefRule *Rule : refRules())
       if (!Options.DisabledRules.count(Rule->info().Name.str()) &&

@@ -85,8 +85,9 @@ size_t matching(const std::vector<RawTok> &Toks, size_t Open) {
 class Scanner {
 public:
   Scanner(const MigrationOptions &Options, FindingSink &Sink,
-          const SourceManager &SM, const LangOptions &LO, FileID File)
-      : Sink(Sink), SM(SM), LO(LO), E(SM, LO), File(File) {
+          const SourceManager &SM, const LangOptions &LO, FileID File,
+          llvm::ArrayRef<GupFunction> Helpers)
+      : Sink(Sink), SM(SM), LO(LO), E(SM, LO), File(File), Helpers(Helpers) {
     (void)Options;
   }
 
@@ -96,7 +97,7 @@ public:
       if (Toks[I].Kind != tok::raw_identifier ||
           Toks[I + 1].Kind != tok::l_paren)
         continue;
-      const GupFunction *Api = findGupFunction(Toks[I].Text);
+      const GupFunction *Api = lookup(Toks[I].Text);
       if (!Api)
         continue;
       bool Declaration =
@@ -116,7 +117,17 @@ private:
   const LangOptions &LO;
   EditContext E;
   FileID File;
+  llvm::ArrayRef<GupFunction> Helpers;
   std::vector<RawTok> Toks;
+
+  const GupFunction *lookup(llvm::StringRef Name) const {
+    if (const GupFunction *F = findGupFunction(Name))
+      return F;
+    for (const GupFunction &H : Helpers)
+      if (H.Name == Name)
+        return &H;
+    return nullptr;
+  }
   /// Bodies of skipped definitions that lose a parameter: [begin, end) in
   /// tokens, and the parameter's name.
   struct Body {
@@ -254,7 +265,7 @@ private:
         ++Depth;
       else if (Toks[J].Kind == tok::l_paren) {
         if (Depth-- == 0)
-          return J > 0 && findGupFunction(Toks[J - 1].Text);
+          return J > 0 && lookup(Toks[J - 1].Text);
       }
     }
     return false;
@@ -300,7 +311,8 @@ private:
 
 } // namespace
 
-void SkippedCode::finish(const SourceManager &SM, const LangOptions &LO) {
+void SkippedCode::finish(const SourceManager &SM, const LangOptions &LO,
+                         llvm::ArrayRef<GupFunction> Helpers) {
   // The same range is reported once per inclusion of its file; scan once.
   std::map<FileID, std::set<std::pair<unsigned, unsigned>>> ByFile;
   for (const SourceRange &R : Ranges) {
@@ -312,12 +324,14 @@ void SkippedCode::finish(const SourceManager &SM, const LangOptions &LO) {
   Ranges.clear();
   for (auto &[File, Spans] : ByFile) {
     llvm::StringRef Buffer = SM.getBufferData(File);
-    Scanner S(Options, Sink, SM, LO, File);
+    Scanner S(Options, Sink, SM, LO, File, Helpers);
     for (auto [Begin, End] : Spans) {
       // Cheap test first: most skipped code never mentions the family.
       llvm::StringRef Text = Buffer.slice(Begin, End);
       bool Mentions = false;
       for (const GupFunction &F : gupFamily())
+        Mentions |= Text.contains(F.Name);
+      for (const GupFunction &F : Helpers)
         Mentions |= Text.contains(F.Name);
       if (Mentions)
         S.scan(Begin, End);

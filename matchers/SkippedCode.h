@@ -13,6 +13,7 @@
 #define GUP_MATCHERS_SKIPPEDCODE_H
 
 #include "Finding.h"
+#include "GupApi.h"
 #include "MigrationOptions.h"
 
 #include "clang/Basic/SourceLocation.h"
@@ -36,8 +37,10 @@ public:
   /// Callbacks to add to the preprocessor: they record skipped ranges.
   std::unique_ptr<clang::PPCallbacks> callbacks();
 
-  /// Scans what was recorded, reports, and forgets it.
-  void finish(const clang::SourceManager &SM, const clang::LangOptions &LO);
+  /// Scans what was recorded, reports, and forgets it. \p Helpers are
+  /// functions outside the table that the TU's migration changes too.
+  void finish(const clang::SourceManager &SM, const clang::LangOptions &LO,
+              llvm::ArrayRef<GupFunction> Helpers = {});
 
   /// The rule name of every finding made here.
   static constexpr llvm::StringLiteral Rule = "skipped-code";

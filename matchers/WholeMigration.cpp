@@ -13,6 +13,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RawCommentList.h"
 #include "clang/AST/Stmt.h"
+#include "clang/AST/TypeLoc.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -73,6 +74,8 @@ public:
        const llvm::SetVector<const CallExpr *> &Calls)
       : Options(Options), Sink(Sink), Ctx(Ctx), SM(Ctx.getSourceManager()),
         LO(Ctx.getLangOpts()), E(SM, LO), Functions(Functions), Calls(Calls) {}
+
+  const std::map<const FunctionDecl *, Removal> &removals() const { return Removals; }
 
   void run() {
     seedFromTable();
@@ -551,8 +554,9 @@ private:
   void migrateFunction(const FunctionDecl *Canon, const Removal &R) {
     for (const FunctionDecl *FD : Canon->redecls()) {
       if (!FD->doesThisDeclarationHaveABody()) {
-        // Public prototypes belong to the drop-vmas-param rule.
-        if (R.Public)
+        // Public prototypes belong to the drop-vmas-param rule; a
+        // declaration through typeof() has no parameter list to change.
+        if (R.Public || !FD->getFunctionTypeLoc())
           continue;
         for (unsigned Index : R.Indices) {
           std::vector<TextEdit> Edits;
@@ -839,13 +843,21 @@ bool WholeMigration::passesOwnParameter(const CallExpr &Call, unsigned Index,
   return P && isVmasArrayType(P->getType()) && P->getDeclContext() == Caller;
 }
 
-void WholeMigration::finish(ASTContext &Ctx) {
+std::vector<GupFunction> WholeMigration::finish(ASTContext &Ctx) {
+  std::vector<GupFunction> Helpers;
   if (!Functions.empty() || !Calls.empty()) {
     Pass P(Options, Sink, Ctx, Functions, Calls);
     P.run();
+    for (const auto &[Canon, R] : P.removals())
+      if (!findGupFunction(R.Api) && R.Indices.size() == 1) {
+        HelperNames.push_back(R.Api);
+        Helpers.push_back({HelperNames.back(), *R.Indices.begin(),
+                           Canon->getNumParams(), false});
+      }
   }
   Functions.clear();
   Calls.clear();
+  return Helpers;
 }
 
 } // namespace gup

@@ -18,10 +18,15 @@
 #define GUP_MATCHERS_WHOLEMIGRATION_H
 
 #include "Finding.h"
+#include "GupApi.h"
 #include "MigrationOptions.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/SetVector.h"
+
+#include <list>
+#include <string>
+#include <vector>
 
 namespace clang {
 class ASTContext;
@@ -44,14 +49,18 @@ public:
   /// `struct vm_area_struct **` parameter: decided here, not call by call.
   static bool passesOwnParameter(const clang::CallExpr &Call, unsigned Index,
                                  const clang::FunctionDecl *Caller);
-  /// Runs the pass over what was collected, then forgets it.
-  void finish(clang::ASTContext &Ctx);
+  /// Runs the pass over what was collected, then forgets it. Returns the
+  /// static helpers that lose a parameter (name, index, arity), so code the
+  /// preprocessor skipped can follow them.
+  std::vector<GupFunction> finish(clang::ASTContext &Ctx);
 
 private:
   const MigrationOptions &Options;
   FindingSink &Sink;
   llvm::SetVector<const clang::FunctionDecl *> Functions;
   llvm::SetVector<const clang::CallExpr *> Calls;
+  /// Owns the names the returned GupFunction entries refer to.
+  std::list<std::string> HelperNames;
 };
 
 } // namespace gup

@@ -162,7 +162,15 @@ private:
 };
 
 CommandLineArguments adjustedArgs(const TuJob &Job, const RunSettings &Settings) {
-  CommandLineArguments Args = Job.Command.CommandLine;
+  CommandLineArguments Args;
+  // Kbuild passes its dependency file through the preprocessor
+  // (-Wp,-MMD,dir/.x.o.d): parsing must not write it.
+  for (const std::string &A : Job.Command.CommandLine) {
+    llvm::StringRef Arg(A);
+    if (Arg.starts_with("-Wp,-MD,") || Arg.starts_with("-Wp,-MMD,"))
+      continue;
+    Args.push_back(A);
+  }
   Args = getClangStripOutputAdjuster()(Args, Job.Command.Filename);
   Args = getClangStripDependencyFileAdjuster()(Args, Job.Command.Filename);
   Args = getClangSyntaxOnlyAdjuster()(Args, Job.Command.Filename);

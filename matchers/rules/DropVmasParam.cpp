@@ -12,6 +12,7 @@
 #include "Rules.h"
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/TypeLoc.h"
 
 namespace gup {
 namespace {
@@ -31,6 +32,10 @@ public:
     // whole migration); a prototype only needs its parameter gone.
     if (FD.doesThisDeclarationHaveABody() || !Api.Public)
       return false;
+    // `extern typeof(fn) fn;` (EXPORT_SYMBOL) writes no parameter list: its
+    // type follows the function's.
+    if (!FD.getFunctionTypeLoc())
+      return true;
     const clang::ParmVarDecl *Param = FD.getParamDecl(Api.VmasIndex);
     Finding F;
     F.Rule = info().Name;
