@@ -4,7 +4,9 @@
 #include "Paths.h"
 #include "UnifiedDiff.h"
 
+#include "GupApi.h"
 #include "RuleTable.h"
+#include "SkippedCode.h"
 
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
@@ -117,6 +119,100 @@ std::string renderReport(const ChangePlan &Plan, const std::string &Root) {
       OS << " (held back: other " << Site.Api << "() sites need a human)";
     OS << "\n";
   }
+  return Out;
+}
+
+/// Line numbers where \p Text names a function of the family as a whole
+/// identifier, outside comments and string literals.
+static std::vector<std::pair<unsigned, std::string>> familyMentions(llvm::StringRef Text) {
+  std::vector<std::pair<unsigned, std::string>> Found;
+  unsigned Line = 1;
+  size_t I = 0, N = Text.size();
+  auto IsIdent = [](char C) { return isalnum(static_cast<unsigned char>(C)) || C == '_'; };
+  while (I < N) {
+    char C = Text[I];
+    if (C == '\n') {
+      ++Line;
+      ++I;
+    } else if (C == '/' && I + 1 < N && Text[I + 1] == '/') {
+      while (I < N && Text[I] != '\n')
+        ++I;
+    } else if (C == '/' && I + 1 < N && Text[I + 1] == '*') {
+      I += 2;
+      while (I + 1 < N && !(Text[I] == '*' && Text[I + 1] == '/'))
+        Line += Text[I++] == '\n';
+      I += 2;
+    } else if (C == '"' || C == '\'') {
+      ++I;
+      while (I < N && Text[I] != C && Text[I] != '\n')
+        I += Text[I] == '\\' ? 2 : 1;
+      ++I;
+    } else if (IsIdent(C)) {
+      size_t Start = I;
+      while (I < N && IsIdent(Text[I]))
+        ++I;
+      llvm::StringRef Word = Text.slice(Start, I);
+      if (findGupFunction(Word))
+        Found.push_back({Line, Word.str()});
+    } else {
+      ++I;
+    }
+  }
+  return Found;
+}
+
+std::string renderCoverage(const ChangePlan &Plan,
+                           const std::set<std::string> &FilesSeen,
+                           const std::string &Root) {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << "# GUP code in #if branches this configuration skips\n";
+  unsigned Skipped = 0;
+  for (const SiteRecord &Site : Plan.sites()) {
+    if (Site.Rule != SkippedCode::Rule)
+      continue;
+    ++Skipped;
+    OS << relativeTo(Site.Path, Root) << ":" << Site.Line << ":" << Site.Column
+       << ": " << (Plan.applies(Site) ? "fixed" : "NOT FIXED") << ": "
+       << Site.Message << "\n";
+  }
+  if (!Skipped)
+    OS << "(none)\n";
+  OS << "# files of the tree no TU read that name the family\n";
+  // Directory order is the file system's; sort so the report is stable.
+  std::vector<std::pair<std::string, unsigned>> Unseen;
+  std::error_code EC;
+  for (llvm::sys::fs::recursive_directory_iterator It(Root, EC), End;
+       It != End && !EC; It.increment(EC)) {
+    llvm::StringRef Path = It->path();
+    llvm::StringRef Name = llvm::sys::path::filename(Path);
+    if (It->type() == llvm::sys::fs::file_type::directory_file) {
+      if (Name.starts_with("."))
+        It.no_push();
+      continue;
+    }
+    if (!Name.ends_with(".c") && !Name.ends_with(".h"))
+      continue;
+    std::string Canonical = canonicalPath(Path, Root);
+    if (FilesSeen.count(Canonical))
+      continue;
+    auto Buffer = llvm::MemoryBuffer::getFile(Path, false, false);
+    if (!Buffer)
+      continue;
+    for (auto &[Line, Word] : familyMentions((*Buffer)->getBuffer()))
+      Unseen.push_back({relativeTo(Canonical, Root) + ":" + std::to_string(Line) +
+                            ": " + Word + "() in a file no TU of this run read",
+                        Line});
+  }
+  llvm::sort(Unseen, [](const auto &A, const auto &B) {
+    llvm::StringRef FileA = llvm::StringRef(A.first).split(':').first;
+    llvm::StringRef FileB = llvm::StringRef(B.first).split(':').first;
+    return FileA != FileB ? FileA < FileB : A.second < B.second;
+  });
+  for (const auto &Entry : Unseen)
+    OS << Entry.first << "\n";
+  if (Unseen.empty())
+    OS << "(none)\n";
   return Out;
 }
 

@@ -6,6 +6,7 @@
 
 #include "llvm/Support/Error.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,13 @@ std::string renderFixesYaml(const ChangePlan &Plan,
 
 /// One "path:line:col: rule: message" line per site (coccicheck style).
 std::string renderReport(const ChangePlan &Plan, const std::string &Root);
+
+/// What the run could not see: sites in skipped #if branches (fixed or
+/// not) and files under \p Root that no TU read but that name a function
+/// of the family (scanned as text, comments and strings excluded).
+std::string renderCoverage(const ChangePlan &Plan,
+                           const std::set<std::string> &FilesSeen,
+                           const std::string &Root);
 
 /// Writes \p Content to \p Path through a temporary file in the same
 /// directory and a rename, keeping the file mode of an existing file.

@@ -112,6 +112,11 @@ private:
   }
 
   void convert(const SourceManager &SM) {
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      std::string Path = canonicalPath(It->first.getName(), Directory);
+      if (isInside(Path, Settings.Root))
+        Result.FilesSeen.insert(std::move(Path));
+    }
     std::set<FileID> Edited;
     for (Finding &F : Sink.Findings) {
       SourceLocation Loc = SM.getFileLoc(F.Loc);

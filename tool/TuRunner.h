@@ -30,6 +30,8 @@ struct TuResult {
   std::vector<FileSnapshot> Snapshots;
   /// Declarations or sites in files outside --root, left alone.
   unsigned OutsideRootSites = 0;
+  /// Files of the tree this TU read (its main file and headers).
+  std::set<std::string> FilesSeen;
   /// Compiler flags clang rejected and that were dropped (gcc-only flags).
   std::set<std::string> DroppedFlags;
 };

@@ -63,6 +63,12 @@ cl::opt<bool> Report("report",
                      cl::desc("Print one 'file:line:col: rule: message' line "
                               "per site instead of a diff"),
                      cl::cat(Category));
+cl::opt<std::string> CoverageReport(
+    "coverage-report",
+    cl::desc("Write what this configuration could not see to <file>: GUP "
+             "code in skipped #if branches (fixed or not) and files of the "
+             "tree that no TU read but that name the family"),
+    cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> AllowErrors(
     "allow-errors",
     cl::desc("Keep the edits of translation units that have compile errors"),
@@ -194,10 +200,10 @@ int main(int argc, const char **argv) {
         return fail("'" + Job.File + "' is outside the tree '" + Root + "'");
   }
 
-  if (!ExportFixes.empty()) {
+  for (const std::string *Output : {&ExportFixes.getValue(), &CoverageReport.getValue()}) {
     std::string Why;
-    if (!checkWritableOutput(ExportFixes, Why))
-      return fail("cannot write '" + ExportFixes + "': " + Why);
+    if (!Output->empty() && !checkWritableOutput(*Output, Why))
+      return fail("cannot write '" + *Output + "': " + Why);
   }
 
   for (const std::string &Name : DisableRule)
@@ -228,11 +234,13 @@ int main(int argc, const char **argv) {
   int Status = Done;
   unsigned Parsed = 0, Failed = 0, OutsideRoot = 0;
   std::map<std::string, std::string> DroppedFlags; // flag -> first TU
+  std::set<std::string> FilesSeen;
   for (const gup::TuJob &Job : Jobs) {
     gup::TuResult Result = gup::runTu(Job, Settings);
     for (const std::string &Flag : Result.DroppedFlags)
       DroppedFlags.emplace(Flag, Result.File);
     OutsideRoot += Result.OutsideRootSites;
+    FilesSeen.insert(Result.FilesSeen.begin(), Result.FilesSeen.end());
     std::string Shown = gup::relativeTo(Result.File, Root);
     if (Result.Errors > 0) {
       ++Failed;
@@ -348,6 +356,15 @@ int main(int argc, const char **argv) {
     }
   } else {
     outs() << gup::renderDiff(Changes, Root);
+  }
+
+  if (!CoverageReport.empty()) {
+    std::string Text = gup::renderCoverage(Plan, FilesSeen, Root);
+    if (Error E = gup::writeFileAtomically(CoverageReport, Text)) {
+      errs() << "gup-rewrite: error: " << toString(std::move(E)) << "\n";
+      return BadInput;
+    }
+    errs() << "gup-rewrite: coverage report written to " << CoverageReport << "\n";
   }
 
   if (OutsideRoot > 0)
