@@ -191,13 +191,15 @@ CommandLineArguments adjustedArgs(const TuJob &Job, const RunSettings &Settings)
   // turn them into parse failures.
   Extra.push_back("-Wno-error");
   Extra.push_back("-w");
+  // Errors are reported by the driver, once per TU; not "N errors generated".
+  Extra.push_back("-fno-caret-diagnostics");
   Extra.insert(Extra.end(), Settings.ExtraArgs.begin(), Settings.ExtraArgs.end());
   return getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::END)(
       Args, Job.Command.Filename);
 }
 
-/// Removes every occurrence of \p Flag (or "Flag=..." / "Flag VALUE" forms
-/// the driver reported as one string).
+/// Removes every argument equal to \p Flag (the driver names the whole
+/// argument, "=VALUE" included); the compiler name itself is kept.
 void removeFlag(CommandLineArguments &Args, const std::string &Flag) {
   CommandLineArguments Kept;
   for (size_t I = 0; I < Args.size(); ++I) {
@@ -216,6 +218,15 @@ TuResult runTu(const TuJob &Job, const RunSettings &Settings) {
   Result.Database = Job.Database;
   CommandLineArguments Args = adjustedArgs(Job, Settings);
   std::set<std::string> Dropped;
+  // The TUs of one build share their flags: a flag the driver rejected once is
+  // dropped up front in this process's later TUs instead of costing a parse.
+  static std::set<std::string> KnownRejected;
+  for (const std::string &Flag : KnownRejected) {
+    size_t Before = Args.size();
+    removeFlag(Args, Flag);
+    if (Args.size() < Before)
+      Dropped.insert(Flag);
+  }
 
   // A compile DB from a gcc build carries flags clang rejects: drop each one
   // the driver names and try again (a handful at most).
@@ -237,11 +248,14 @@ TuResult runTu(const TuJob &Job, const RunSettings &Settings) {
     Invocation.run();
     Result.Errors = Errors.getNumErrors();
     Result.ErrorLines = std::move(Errors.Lines);
-    if (!Errors.RejectedFlags.empty() && !Result.Parsed) {
+    // The driver may still run the frontend after rejecting a flag: retry
+    // whenever a flag was rejected, so the result has no driver errors.
+    if (!Errors.RejectedFlags.empty()) {
       size_t Before = Args.size();
       for (const std::string &Flag : Errors.RejectedFlags) {
         removeFlag(Args, Flag);
         Dropped.insert(Flag);
+        KnownRejected.insert(Flag);
       }
       if (Args.size() < Before)
         continue;
