@@ -108,6 +108,21 @@ void printLine(llvm::raw_ostream &OS, char Mark, const Line &L) {
 
 } // namespace
 
+/// What git prints after a hunk's "@@" with its default rule: the nearest
+/// line above the hunk that starts with a letter, '_' or '$' (in C, the
+/// function or declaration the hunk is in), cut at 80 bytes. Reviewers read
+/// hunks by this name.
+static std::string hunkContext(const std::vector<Line> &Lines,
+                               size_t HunkStart) {
+  for (size_t I = HunkStart; I-- > 0;) {
+    llvm::StringRef Text = Lines[I].Text.rtrim();
+    if (!Text.empty() && (isalpha(static_cast<unsigned char>(Text[0])) ||
+                          Text[0] == '_' || Text[0] == '$'))
+      return " " + Text.take_front(80).rtrim().str();
+  }
+  return "";
+}
+
 std::string unifiedDiff(llvm::StringRef Path, llvm::StringRef Old,
                         llvm::StringRef New, unsigned Context) {
   if (Old == New)
@@ -170,7 +185,7 @@ std::string unifiedDiff(llvm::StringRef Path, llvm::StringRef Old,
     OS << " +" << (LenB ? PosB[Start] + 1 : PosB[Start]);
     if (LenB != 1)
       OS << "," << LenB;
-    OS << " @@\n";
+    OS << " @@" << hunkContext(A, PosA[Start]) << "\n";
     for (size_t J = Start; J < End; ++J) {
       switch (Ops[J]) {
       case Op::Keep:
