@@ -29,6 +29,8 @@ config.substitutions.append(("%gup-rewrite", gup_rewrite))
 # the side of the migration (604 = before, 605 = after).
 config.substitutions.append(("%kinclude", include_dir))
 config.substitutions.append(("%kclang", f"{config.clang} -std=gnu11 -Wall -Werror -fsyntax-only -I{include_dir}"))
+# The same checks with only the include paths the test gives (its own tree).
+config.substitutions.append(("%cc-werror", f"{config.clang} -std=gnu11 -Wall -Werror -fsyntax-only"))
 config.substitutions.append(("%mkdb", f"{python} {os.path.join(helpers, 'mkdb.py')}"))
 # The clang-tidy plugin (tidy/). When it is built, %check-rewrite also runs
 # every snippet through clang-tidy -fix and requires the tool's result.
