@@ -47,6 +47,8 @@ void ChangePlan::finalize() {
     auto &Into = ForcedApis.count(Site.Api) ? Forced : Blocked;
     Into[Site.Api].push_back(&Site);
   }
+  for (const std::string &Api : HeldBack)
+    Blocked[Api]; // held back with no blocking site of its own
   // Plumbing that relies on a held-back API is held back too, until nothing
   // changes (a caller keeps its parameter, so its callees keep theirs).
   bool Grew = true;
@@ -70,9 +72,12 @@ void ChangePlan::finalize() {
   };
   std::map<std::string, std::vector<Owned>> ByFile;
   for (const SiteRecord &Site : Sites) {
-    if (!applies(Site))
+    const std::vector<FileEdit> *Made = applies(Site)          ? &Site.Edits
+                                        : appliesInterim(Site) ? &Site.InterimEdits
+                                                               : nullptr;
+    if (!Made)
       continue;
-    for (const FileEdit &E : Site.Edits)
+    for (const FileEdit &E : *Made)
       ByFile[E.Path].push_back({E, &Site});
   }
 
@@ -111,6 +116,11 @@ bool ChangePlan::applies(const SiteRecord &Site) const {
   if (Site.Kind != FindingKind::Rewrite || Blocked.count(Site.Api))
     return false;
   return Site.OnlyIfBlocked.empty() || Blocked.count(Site.OnlyIfBlocked);
+}
+
+bool ChangePlan::appliesInterim(const SiteRecord &Site) const {
+  return Site.Kind == FindingKind::Rewrite && !Site.InterimEdits.empty() &&
+         Blocked.count(Site.Api) && Interim.count(Site.Api);
 }
 
 std::string ChangePlan::apply(llvm::StringRef Original,

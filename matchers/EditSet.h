@@ -49,10 +49,11 @@ struct SiteRecord {
   std::vector<FileEdit> Edits;
   std::vector<std::string> Requires; ///< see Finding::Requires
   std::string OnlyIfBlocked;         ///< see Finding::OnlyIfBlocked
+  std::vector<FileEdit> InterimEdits; ///< see Finding::InterimEdits
 
   auto key() const {
     return std::tie(Path, Line, Column, Offset, Rule, Api, Kind, Message, Edits,
-                    Requires, OnlyIfBlocked);
+                    Requires, OnlyIfBlocked, InterimEdits);
   }
   bool operator<(const SiteRecord &O) const { return key() < O.key(); }
   bool operator==(const SiteRecord &O) const { return key() == O.key(); }
@@ -78,6 +79,12 @@ public:
   void addSnapshot(const FileSnapshot &Snapshot);
   /// Migrate \p Api even when a site blocks it (--force-api).
   void forceApi(llvm::StringRef Api) { ForcedApis.insert(Api.str()); }
+  /// Keep \p Api unmigrated as if a site blocked it, without a blocking
+  /// site: a patch series computes each intermediate state this way.
+  void holdBack(llvm::StringRef Api) { HeldBack.insert(Api.str()); }
+  /// While \p Api is held back, its sites that have interim edits make them
+  /// (the users of the vmas array go before the API in a series).
+  void useInterimEdits(llvm::StringRef Api) { Interim.insert(Api.str()); }
 
   /// Decides what will be written. Call once, after every addSite().
   void finalize();
@@ -93,6 +100,10 @@ public:
   const std::set<std::string> &inconsistentFiles() const { return Inconsistent; }
   /// True when \p Site's edits are made (its API migrated, its condition met).
   bool applies(const SiteRecord &Site) const;
+  /// True when \p Site's interim edits are made instead (see holdBack()).
+  bool appliesInterim(const SiteRecord &Site) const;
+  /// True when \p Api is held back (by a site or by holdBack()).
+  bool isHeldBack(llvm::StringRef Api) const { return Blocked.count(Api.str()) > 0; }
   /// APIs held back, with the sites that block them (directly, or through a
   /// site that requires a held-back API).
   const std::map<std::string, std::vector<const SiteRecord *>> &blockedApis() const {
@@ -114,6 +125,8 @@ private:
   std::map<std::string, FileSnapshot> Snapshots;
   std::set<std::string> Inconsistent;
   std::set<std::string> ForcedApis;
+  std::set<std::string> HeldBack;
+  std::set<std::string> Interim;
   std::map<std::string, std::vector<FileEdit>> Edits;
   std::vector<Conflict> Conflicts;
   std::map<std::string, std::vector<const SiteRecord *>> Blocked;

@@ -43,6 +43,11 @@ struct Finding {
   /// When set, the edits apply only if that API is held back (a caller that
   /// loses its vmas parameter passes NULL to a callee that keeps its own).
   std::string OnlyIfBlocked;
+  /// Edits for a patch series only: what the site becomes while its API
+  /// still has the vmas parameter (the user stops relying on the array and
+  /// passes NULL), so the user's change can be its own patch before the
+  /// API's. Empty for most sites.
+  llvm::SmallVector<TextEdit, 2> InterimEdits;
 };
 
 class FindingSink {

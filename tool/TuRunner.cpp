@@ -157,6 +157,19 @@ private:
         Site.Edits.push_back({EditPath, Begin, End - Begin, E.Replacement});
         (void)EndFID;
       }
+      // Interim edits (patch series only) are all or nothing.
+      for (const TextEdit &E : F.InterimEdits) {
+        auto [BeginFID, Begin] = SM.getDecomposedLoc(E.Range.getBegin());
+        unsigned End = SM.getDecomposedLoc(E.Range.getEnd()).second;
+        const std::string &EditPath = pathOf(SM, BeginFID);
+        if (Site.Kind != FindingKind::Rewrite || EditPath.empty() ||
+            !isInside(EditPath, Settings.Root)) {
+          Site.InterimEdits.clear();
+          break;
+        }
+        Edited.insert(BeginFID);
+        Site.InterimEdits.push_back({EditPath, Begin, End - Begin, E.Replacement});
+      }
       Result.Sites.push_back(std::move(Site));
     }
     for (FileID FID : Edited) {

@@ -12,8 +12,11 @@
 //
 //===----------------------------------------------------------------------===//
 #include "CompileDb.h"
+#include "Format.h"
 #include "Output.h"
 #include "Paths.h"
+#include "ReportFormats.h"
+#include "Series.h"
 #include "TuRunner.h"
 
 #include "EditSet.h"
@@ -30,6 +33,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <map>
+#include <optional>
 #include <set>
 
 #ifndef GUP_CLANG_RESOURCE_DIR
@@ -63,6 +67,23 @@ cl::opt<bool> Report("report",
                      cl::desc("Print one 'file:line:col: rule: message' line "
                               "per site instead of a diff"),
                      cl::cat(Category));
+cl::opt<std::string> ReportFormat(
+    "report-format",
+    cl::desc("Format of --report: text (default; file:line:col lines), json, "
+             "or sarif (SARIF 2.1.0 with the fixes); implies --report"),
+    cl::value_desc("text|json|sarif"), cl::cat(Category));
+cl::opt<std::string> Series(
+    "series",
+    cl::desc("Write the migration as a bisectable git format-patch series "
+             "into <dir> (cover letter, then one patch per API)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> SeriesFrom(
+    "from", cl::desc("Author of the --series patches, as 'Name <address>'"),
+    cl::value_desc("ident"), cl::cat(Category));
+cl::opt<bool> SeriesSignoff(
+    "signoff",
+    cl::desc("Add a Signed-off-by: line for the --from author to each patch"),
+    cl::cat(Category));
 cl::opt<std::string> CoverageReport(
     "coverage-report",
     cl::desc("Write what this configuration could not see to <file>: GUP "
@@ -165,9 +186,29 @@ int main(int argc, const char **argv) {
     return Done;
   }
 
-  int Modes = InPlace + !ExportFixes.empty() + Report;
+  if (!ReportFormat.empty()) {
+    if (ReportFormat != "text" && ReportFormat != "json" && ReportFormat != "sarif")
+      return fail("--report-format=" + ReportFormat + ": expected text, json or sarif");
+    Report = true;
+  }
+  int Modes = InPlace + !ExportFixes.empty() + Report + !Series.empty();
   if (Modes > 1)
-    return fail("--in-place, --export-fixes and --report exclude each other");
+    return fail("--in-place, --export-fixes, --report and --series exclude each other");
+  if (Series.empty() && (!SeriesFrom.empty() || SeriesSignoff))
+    return fail("--from and --signoff go with --series");
+  if (!SeriesFrom.empty() && !gup::isValidIdentity(SeriesFrom))
+    return fail("--from='" + SeriesFrom + "': expected 'Name <user@host>'");
+  if (SeriesSignoff && SeriesFrom.empty())
+    return fail("--signoff needs --from: whose Signed-off-by: line is it?");
+  if (!Series.empty()) {
+    SmallString<256> Dir(Series.getValue());
+    sys::fs::make_absolute(Dir);
+    if (sys::fs::exists(Dir) && !sys::fs::is_directory(Dir))
+      return fail("--series='" + Series + "': not a directory");
+    if (!sys::fs::is_directory(sys::path::parent_path(Dir)))
+      return fail("--series='" + Series + "': directory '" +
+                  sys::path::parent_path(Dir) + "' does not exist");
+  }
   if (BuildPaths.empty())
     return fail("no compile database: give -p BUILD_DIR");
   // Any function the run may hold back can be forced: the family, and the
@@ -267,6 +308,10 @@ int main(int argc, const char **argv) {
            << "' that clang rejects (first seen in "
            << gup::relativeTo(File, Root) << ")\n";
 
+  // The series computes its own states from the plan before it is final.
+  std::optional<gup::ChangePlan> Unfinalized;
+  if (!Series.empty())
+    Unfinalized = Plan;
   Plan.finalize();
 
   // Everything a human must look at goes to stderr, compiler style.
@@ -336,13 +381,49 @@ int main(int argc, const char **argv) {
 
   std::vector<std::string> Problems;
   std::vector<gup::ChangedFile> Changes = gup::computeChanges(Plan, Problems);
+  gup::ChangeFormatter Formatter(Root);
+  Formatter.renderAll(Plan, Changes);
+  for (const std::string &P : Formatter.problems())
+    Problems.push_back(P);
   for (const std::string &P : Problems) {
     errs() << gup::relativeTo(P, Root) << "\n";
     Status = NeedsAttention;
   }
 
-  if (Report) {
-    outs() << gup::renderReport(Plan, Root);
+  if (!Series.empty()) {
+    gup::SeriesOptions Options;
+    Options.Dir = Series;
+    Options.Root = Root;
+    Options.From = SeriesFrom;
+    Options.Signoff = SeriesSignoff;
+    Options.ForcedApis.assign(ForceApi.begin(), ForceApi.end());
+    Options.Render = [&Formatter](const std::string &Path, StringRef Original,
+                                  const std::vector<gup::FileEdit> &Edits) {
+      return Formatter.render(Path, Original, Edits);
+    };
+    // The cover letter summarises what this configuration could not see.
+    Options.Coverage = gup::renderCoverage(Plan, FilesSeen, Root);
+    std::vector<std::string> SeriesProblems;
+    Expected<std::vector<gup::SeriesPatch>> Written =
+        gup::writeSeries(*Unfinalized, Options, SeriesProblems);
+    for (const std::string &P : SeriesProblems) {
+      errs() << gup::relativeTo(P, Root) << "\n";
+      Status = NeedsAttention;
+    }
+    if (!Written) {
+      errs() << "gup-rewrite: error: " << toString(Written.takeError()) << "\n";
+      return BadInput;
+    }
+    errs() << "gup-rewrite: wrote a series of " << Written->size()
+           << (Written->size() == 1 ? " patch" : " patches")
+           << " and a cover letter to " << Series << "\n";
+  } else if (Report) {
+    if (ReportFormat == "json")
+      outs() << gup::renderReportJson(Plan, Changes, Root);
+    else if (ReportFormat == "sarif")
+      outs() << gup::renderReportSarif(Plan, Changes, Root);
+    else
+      outs() << gup::renderReport(Plan, Root);
   } else if (!ExportFixes.empty()) {
     if (Error E = gup::writeFileAtomically(ExportFixes,
                                            gup::renderFixesYaml(Plan, Changes))) {

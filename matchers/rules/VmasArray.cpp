@@ -128,6 +128,16 @@ public:
                          "parameter is gone in Linux 6.5")
                             .str();
       F.Edits.assign(Edits->begin(), Edits->end());
+      // For a patch series: the same change while the API still takes the
+      // array, passing NULL instead (the first edit drops the argument).
+      EditContext E(Ctx.SM, Ctx.LangOpts);
+      llvm::Expected<CharSourceRange> ArgRange = E.rangeOf(Site.VmasArg->getSourceRange());
+      if (ArgRange) {
+        F.InterimEdits.assign(std::next(Edits->begin()), Edits->end());
+        F.InterimEdits.push_back(E.replace(*ArgRange, "NULL"));
+      } else {
+        llvm::consumeError(ArgRange.takeError());
+      }
     }
     Ctx.report(std::move(F));
     return true;

@@ -1,0 +1,196 @@
+//===- ReportFormats.cpp - --report as JSON or SARIF 2.1.0 ----------------===//
+#include "ReportFormats.h"
+
+#include "Paths.h"
+
+#include "RuleTable.h"
+
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace gup {
+namespace {
+
+const char *kindName(FindingKind Kind) {
+  switch (Kind) {
+  case FindingKind::Rewrite:
+    return "rewrite";
+  case FindingKind::NeedsAttention:
+    return "needs-attention";
+  case FindingKind::Report:
+    return "report";
+  }
+  return "report";
+}
+
+/// Edits that are really written: the site's API is migrated and its file
+/// is not left unchanged (conflict, changed on disk).
+bool madeInFull(const SiteRecord &Site, const ChangePlan &Plan,
+                const std::set<std::string> &Writable) {
+  if (!Plan.applies(Site) || Site.Edits.empty())
+    return false;
+  for (const FileEdit &E : Site.Edits)
+    if (!Writable.count(E.Path))
+      return false;
+  return true;
+}
+
+std::set<std::string> writable(const std::vector<ChangedFile> &Files) {
+  std::set<std::string> W;
+  for (const ChangedFile &F : Files)
+    W.insert(F.Path);
+  return W;
+}
+
+/// 1-based line and column of byte offsets, computed from the file text.
+class LineTable {
+public:
+  std::pair<unsigned, unsigned> at(const std::string &Path, unsigned Offset) {
+    auto [It, Inserted] = Starts.try_emplace(Path);
+    if (Inserted) {
+      It->second.push_back(0);
+      auto Buffer = llvm::MemoryBuffer::getFile(Path, false, false);
+      if (Buffer) {
+        llvm::StringRef Text = (*Buffer)->getBuffer();
+        for (size_t I = 0; I < Text.size(); ++I)
+          if (Text[I] == '\n')
+            It->second.push_back(I + 1);
+      }
+    }
+    const std::vector<unsigned> &S = It->second;
+    size_t Line = std::upper_bound(S.begin(), S.end(), Offset) - S.begin();
+    return {static_cast<unsigned>(Line), Offset - S[Line - 1] + 1};
+  }
+
+private:
+  std::map<std::string, std::vector<unsigned>> Starts;
+};
+
+std::string render(const llvm::json::Value &V) {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << llvm::formatv("{0:2}", V) << "\n";
+  return Out;
+}
+
+} // namespace
+
+std::string renderReportJson(const ChangePlan &Plan,
+                             const std::vector<ChangedFile> &Files,
+                             const std::string &Root) {
+  std::set<std::string> W = writable(Files);
+  llvm::json::Array Sites;
+  for (const SiteRecord &Site : Plan.sites()) {
+    bool Made = madeInFull(Site, Plan, W);
+    llvm::json::Array Edits;
+    if (Made)
+      for (const FileEdit &E : Site.Edits)
+        Edits.push_back(llvm::json::Object{{"file", relativeTo(E.Path, Root)},
+                                           {"offset", E.Offset},
+                                           {"length", E.Length},
+                                           {"replacement", E.Text}});
+    llvm::json::Object O{{"file", relativeTo(Site.Path, Root)},
+                         {"line", Site.Line},
+                         {"column", Site.Column},
+                         {"rule", Site.Rule},
+                         {"kind", kindName(Site.Kind)},
+                         {"api", Site.Api},
+                         {"message", Site.Message},
+                         {"applied", Made},
+                         {"edits", std::move(Edits)}};
+    if (Site.Kind == FindingKind::Rewrite && Plan.blockedApis().count(Site.Api))
+      O["heldBack"] = true;
+    Sites.push_back(std::move(O));
+  }
+  return render(llvm::json::Object{{"tool", "gup-rewrite"},
+                                   {"formatVersion", 1},
+                                   {"root", Root},
+                                   {"sites", std::move(Sites)}});
+}
+
+std::string renderReportSarif(const ChangePlan &Plan,
+                              const std::vector<ChangedFile> &Files,
+                              const std::string &Root) {
+  std::set<std::string> W = writable(Files);
+  // The rules the results refer to, by index.
+  std::map<std::string, unsigned> RuleIndex;
+  llvm::json::Array Rules;
+  for (const SiteRecord &Site : Plan.sites()) {
+    if (RuleIndex.count(Site.Rule))
+      continue;
+    RuleIndex[Site.Rule] = Rules.size();
+    llvm::json::Object Rule{{"id", Site.Rule}};
+    if (const RuleInfo *Info = findRuleInfo(Site.Rule))
+      Rule["shortDescription"] = llvm::json::Object{{"text", Info->Summary}};
+    Rules.push_back(std::move(Rule));
+  }
+  LineTable Lines;
+  auto Location = [&](const std::string &Path) {
+    return llvm::json::Object{{"uri", relativeTo(Path, Root)}, {"uriBaseId", "SRCROOT"}};
+  };
+  llvm::json::Array Results;
+  for (const SiteRecord &Site : Plan.sites()) {
+    const char *Level = Site.Kind == FindingKind::NeedsAttention ? "error"
+                        : Site.Kind == FindingKind::Report     ? "note"
+                                                               : "warning";
+    llvm::json::Object Result{
+        {"ruleId", Site.Rule},
+        {"ruleIndex", RuleIndex[Site.Rule]},
+        {"level", Level},
+        {"message", llvm::json::Object{{"text", Site.Message}}},
+        {"locations",
+         llvm::json::Array{llvm::json::Object{
+             {"physicalLocation",
+              llvm::json::Object{
+                  {"artifactLocation", Location(Site.Path)},
+                  {"region", llvm::json::Object{{"startLine", Site.Line},
+                                                {"startColumn", Site.Column}}}}}}}},
+        {"properties", llvm::json::Object{{"kind", kindName(Site.Kind)},
+                                          {"api", Site.Api}}}};
+    if (madeInFull(Site, Plan, W)) {
+      // One artifactChange per file, its replacements in file order.
+      std::map<std::string, llvm::json::Array> ByFile;
+      for (const FileEdit &E : Site.Edits) {
+        auto [StartLine, StartColumn] = Lines.at(E.Path, E.Offset);
+        auto [EndLine, EndColumn] = Lines.at(E.Path, E.Offset + E.Length);
+        ByFile[E.Path].push_back(llvm::json::Object{
+            {"deletedRegion", llvm::json::Object{{"charOffset", E.Offset},
+                                                 {"charLength", E.Length},
+                                                 {"startLine", StartLine},
+                                                 {"startColumn", StartColumn},
+                                                 {"endLine", EndLine},
+                                                 {"endColumn", EndColumn}}},
+            {"insertedContent", llvm::json::Object{{"text", E.Text}}}});
+      }
+      llvm::json::Array Changes;
+      for (auto &[Path, Replacements] : ByFile)
+        Changes.push_back(llvm::json::Object{{"artifactLocation", Location(Path)},
+                                             {"replacements", std::move(Replacements)}});
+      Result["fixes"] = llvm::json::Array{llvm::json::Object{
+          {"description", llvm::json::Object{{"text", Site.Message}}},
+          {"artifactChanges", std::move(Changes)}}};
+    }
+    Results.push_back(std::move(Result));
+  }
+  std::string RootUri = "file://" + Root + (llvm::StringRef(Root).ends_with("/") ? "" : "/");
+  llvm::json::Object Run{
+      {"tool", llvm::json::Object{{"driver",
+                                   llvm::json::Object{{"name", "gup-rewrite"},
+                                                      {"rules", std::move(Rules)}}}}},
+      {"originalUriBaseIds",
+       llvm::json::Object{{"SRCROOT", llvm::json::Object{{"uri", RootUri}}}}},
+      {"columnKind", "utf16CodeUnits"},
+      {"results", std::move(Results)}};
+  return render(llvm::json::Object{
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", llvm::json::Array{std::move(Run)}}});
+}
+
+} // namespace gup
