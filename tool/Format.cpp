@@ -61,7 +61,9 @@ std::string ChangeFormatter::render(const std::string &Path, llvm::StringRef Ori
   }
   if (Style.DisableFormat)
     return New;
-  if (Style.ColumnLimit != 0 && Style.ColumnLimit < 100)
+  // The tree's limit (the kernel's preferred 80), never beyond the 100
+  // columns checkpatch accepts.
+  if (Style.ColumnLimit == 0 || Style.ColumnLimit > 100)
     Style.ColumnLimit = 100;
   Style.SortIncludes = clang::format::FormatStyle::SI_Never;
 

@@ -27,9 +27,9 @@ public:
   explicit ChangeFormatter(std::string Root) : Root(std::move(Root)) {}
 
   /// \p Edits (sorted, disjoint) applied to \p Original, then the lines they
-  /// touched re-formatted when the tree has a .clang-format. The column
-  /// limit is at least 100, the most checkpatch accepts, so a line the edit
-  /// shortened is not split to the preferred 80 columns.
+  /// touched re-formatted when the tree has a .clang-format: its column
+  /// limit (the kernel's preferred 80), at most the 100 columns checkpatch
+  /// accepts (a style without a limit gets 100).
   std::string render(const std::string &Path, llvm::StringRef Original,
                      const std::vector<FileEdit> &Edits);
 
