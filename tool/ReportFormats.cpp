@@ -153,6 +153,8 @@ std::string renderReportSarif(const ChangePlan &Plan,
                                                 {"startColumn", Site.Column}}}}}}}},
         {"properties", llvm::json::Object{{"kind", kindName(Site.Kind)},
                                           {"api", Site.Api}}}};
+    if (Site.Kind == FindingKind::Rewrite && Plan.blockedApis().count(Site.Api))
+      (*Result.getObject("properties"))["heldBack"] = true;
     if (madeInFull(Site, Plan, W)) {
       // One artifactChange per file, its replacements in file order.
       std::map<std::string, llvm::json::Array> ByFile;
