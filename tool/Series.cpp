@@ -350,9 +350,16 @@ writeSeries(const ChangePlan &Unfinalized, const SeriesOptions &Options,
     }
     return &Originals.emplace(Path, Content.str()).first->second;
   };
+  // State 0 is the tree as it is: edits that no API holds back (none of
+  // the family's) go into the first patch.
   std::vector<std::map<std::string, std::string>> Contents;
-  for (const std::unique_ptr<ChangePlan> &State : States) {
+  for (size_t I = 0; I < States.size(); ++I) {
+    const std::unique_ptr<ChangePlan> &State = States[I];
     std::map<std::string, std::string> Files;
+    if (I == 0) {
+      Contents.push_back(std::move(Files));
+      continue;
+    }
     for (const auto &[Path, Edits] : State->edits()) {
       const std::string *Original = ReadOriginal(Path);
       if (!Original)
@@ -408,8 +415,9 @@ writeSeries(const ChangePlan &Unfinalized, const SeriesOptions &Options,
     std::vector<std::string> Look;
     std::set<std::string> Helpers, Internals;
     for (const SiteRecord &Site : After.sites()) {
-      bool Now = (After.applies(Site) && !Before.applies(Site)) ||
-                 (After.appliesInterim(Site) && !Before.appliesInterim(Site));
+      bool First = I == 0; // state 0 is the unchanged tree
+      bool Now = (After.applies(Site) && (First || !Before.applies(Site))) ||
+                 (After.appliesInterim(Site) && (First || !Before.appliesInterim(Site)));
       if (Now && !Site.Edits.empty()) {
         ++ByRule[Site.Rule];
         if (Site.Rule == SkippedCode::Rule)
@@ -535,9 +543,10 @@ writeSeries(const ChangePlan &Unfinalized, const SeriesOptions &Options,
     for (const auto &[Api, Sites] : Final->blockedApis())
       Blocked.push_back(calls(Api));
     if (!Blocked.empty())
-      paragraph(B, listNames(Blocked) + (Blocked.size() == 1 ? " is" : " are") +
-                   " not migrated: some of their sites need a human (listed "
-                   "below).");
+      paragraph(B, listNames(Blocked) +
+                       (Blocked.size() == 1 ? " is not migrated: some of its"
+                                            : " are not migrated: some of their") +
+                       " sites need a human (listed below).");
     std::vector<std::string> Look;
     for (const SiteRecord &Site : Final->sites())
       if (Site.Kind == FindingKind::NeedsAttention || Site.Kind == FindingKind::Report)
