@@ -30,8 +30,6 @@ struct SeriesOptions {
   /// "Name <address>", or empty for a placeholder author.
   std::string From;
   bool Signoff = false;
-  /// The APIs given to --force-api (migrated although blocked).
-  std::vector<std::string> ForcedApis;
   /// Turns the plan's edits of one file into its new content (formatting).
   std::function<std::string(const std::string &Path, llvm::StringRef Original,
                             const std::vector<FileEdit> &Edits)>

@@ -396,7 +396,6 @@ int main(int argc, const char **argv) {
     Options.Root = Root;
     Options.From = SeriesFrom;
     Options.Signoff = SeriesSignoff;
-    Options.ForcedApis.assign(ForceApi.begin(), ForceApi.end());
     Options.Render = [&Formatter](const std::string &Path, StringRef Original,
                                   const std::vector<gup::FileEdit> &Edits) {
       return Formatter.render(Path, Original, Edits);
