@@ -115,7 +115,7 @@ void ChangePlan::finalize() {
 bool ChangePlan::applies(const SiteRecord &Site) const {
   if (Site.Kind != FindingKind::Rewrite || Blocked.count(Site.Api))
     return false;
-  return Site.OnlyIfBlocked.empty() || Blocked.count(Site.OnlyIfBlocked);
+  return inForce(Site);
 }
 
 bool ChangePlan::appliesInterim(const SiteRecord &Site) const {

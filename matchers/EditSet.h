@@ -100,6 +100,12 @@ public:
   const std::set<std::string> &inconsistentFiles() const { return Inconsistent; }
   /// True when \p Site's edits are made (its API migrated, its condition met).
   bool applies(const SiteRecord &Site) const;
+  /// False for an alternative meant for the case where another API is held
+  /// back (SiteRecord::OnlyIfBlocked) when that API is not: such a record is
+  /// neither applied nor listed in a report.
+  bool inForce(const SiteRecord &Site) const {
+    return Site.OnlyIfBlocked.empty() || Blocked.count(Site.OnlyIfBlocked);
+  }
   /// True when \p Site's interim edits are made instead (see holdBack()).
   bool appliesInterim(const SiteRecord &Site) const;
   /// True when \p Api is held back (by a site or by holdBack()).

@@ -113,9 +113,7 @@ std::string renderReport(const ChangePlan &Plan, const std::string &Root) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   for (const SiteRecord &Site : Plan.sites()) {
-    // An alternative for the case where another API is held back is only
-    // news when that API is.
-    if (!Site.OnlyIfBlocked.empty() && !Plan.blockedApis().count(Site.OnlyIfBlocked))
+    if (!Plan.inForce(Site))
       continue;
     OS << relativeTo(Site.Path, Root) << ":" << Site.Line << ":" << Site.Column
        << ": " << Site.Rule << ": " << kindWord(Site.Kind) << Site.Message;

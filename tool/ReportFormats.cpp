@@ -17,12 +17,6 @@
 namespace gup {
 namespace {
 
-/// As in --report: an alternative for the case where another API is held
-/// back is only listed when that API is.
-bool listed(const SiteRecord &Site, const ChangePlan &Plan) {
-  return Site.OnlyIfBlocked.empty() || Plan.blockedApis().count(Site.OnlyIfBlocked);
-}
-
 const char *kindName(FindingKind Kind) {
   switch (Kind) {
   case FindingKind::Rewrite:
@@ -93,7 +87,7 @@ std::string renderReportJson(const ChangePlan &Plan,
   std::set<std::string> W = writable(Files);
   llvm::json::Array Sites;
   for (const SiteRecord &Site : Plan.sites()) {
-    if (!listed(Site, Plan))
+    if (!Plan.inForce(Site))
       continue;
     bool Made = madeInFull(Site, Plan, W);
     llvm::json::Array Edits;
@@ -130,7 +124,7 @@ std::string renderReportSarif(const ChangePlan &Plan,
   std::map<std::string, unsigned> RuleIndex;
   llvm::json::Array Rules;
   for (const SiteRecord &Site : Plan.sites()) {
-    if (!listed(Site, Plan) || RuleIndex.count(Site.Rule))
+    if (!Plan.inForce(Site) || RuleIndex.count(Site.Rule))
       continue;
     RuleIndex[Site.Rule] = Rules.size();
     llvm::json::Object Rule{{"id", Site.Rule}};
@@ -144,7 +138,7 @@ std::string renderReportSarif(const ChangePlan &Plan,
   };
   llvm::json::Array Results;
   for (const SiteRecord &Site : Plan.sites()) {
-    if (!listed(Site, Plan))
+    if (!Plan.inForce(Site))
       continue;
     const char *Level = Site.Kind == FindingKind::NeedsAttention ? "error"
                         : Site.Kind == FindingKind::Report     ? "note"
