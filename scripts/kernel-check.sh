@@ -24,10 +24,15 @@ passed=0
 failed=0
 pass() { passed=$((passed + 1)); echo "kernel-check: PASS: $*"; }
 fail() { failed=$((failed + 1)); echo "kernel-check: FAIL: $*"; }
+# Back to the baseline commit. `clean -x`: Debian's .gitignore ignores every
+# top-level path, so untracked files hide from a plain clean.
+reset_tree() {
+	git -C "$KERNEL_SRC" checkout -q -f -- . && git -C "$KERNEL_SRC" clean -fdqx
+}
 finish() {
 	echo "$passed $failed" > "$results/kernel-check.counts"
 	if [ -n "${KERNEL_SRC:-}" ] && [ -d "$KERNEL_SRC/.git" ]; then
-		git -C "$KERNEL_SRC" checkout -q -f -- . && git -C "$KERNEL_SRC" clean -fdqx
+		reset_tree
 	fi
 }
 trap finish EXIT
@@ -52,18 +57,18 @@ fi
 source "$cache/kernel-tree.env"
 pass "kernel tree $KERNEL_SOURCE_VERSION ready in $KERNEL_SRC"
 
-# 2. Pristine tree. `clean -x`: Debian's .gitignore ignores every top-level path.
-git -C "$KERNEL_SRC" checkout -q -f -- .
-git -C "$KERNEL_SRC" clean -fdqx
+# 2. Pristine tree.
+reset_tree
 
 # 3. The migration over every arch at once.
 dbs=()
+declare -A tus=()
 total_tus=0
 for arch in $KERNEL_ARCHES; do
 	var=KERNEL_BUILD_$arch
 	dbs+=(-p "${!var}")
-	n=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "${!var}/compile_commands.json")
-	total_tus=$((total_tus + n))
+	tus[$arch]=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "${!var}/compile_commands.json")
+	total_tus=$((total_tus + tus[$arch]))
 done
 t0=$(now)
 status=0
@@ -89,13 +94,12 @@ fi
 syntax_total=0
 for arch in $KERNEL_ARCHES; do
 	var=KERNEL_BUILD_$arch
-	n=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "${!var}/compile_commands.json")
 	t0=$(now)
 	if python3 "$repo/scripts/kernel-tree-lib/verify-db.py" --src "$KERNEL_SRC" \
 		--report "$work/compile-$arch.json" "${!var}/compile_commands.json" \
 		> "$work/compile-$arch.log" 2>&1; then
 		t1=$(now)
-		pass "$arch: $n TUs compile after the migration ($(secs "$t0" "$t1")s of clang-19 -fsyntax-only)"
+		pass "$arch: ${tus[$arch]} TUs compile after the migration ($(secs "$t0" "$t1")s of clang-19 -fsyntax-only)"
 	else
 		t1=$(now)
 		# Ours, or the tree's? The same TUs on the pristine tree tell.
@@ -127,17 +131,16 @@ fi
 # variables, count with pass/fail, and leave the tree at its baseline.
 for stage in "$repo"/scripts/kernel-check.d/*.sh; do
 	[ -e "$stage" ] || continue
-	git -C "$KERNEL_SRC" checkout -q -f -- . && git -C "$KERNEL_SRC" clean -fdqx
+	reset_tree
 	# shellcheck disable=SC1090
 	source "$stage"
 done
-git -C "$KERNEL_SRC" checkout -q -f -- . && git -C "$KERNEL_SRC" clean -fdqx
+reset_tree
 
 # 6. Summary.
 echo "== kernel-check summary"
 echo "files changed: $files"
 echo "sites per rule:"
-git -C "$KERNEL_SRC" checkout -q -f -- .
 "$tool" "${dbs[@]}" --root "$KERNEL_SRC" --report 2>/dev/null \
 	| sed -E 's/^[^ ]+: ([a-z-]+): .*/\1/' | sort | uniq -c | sed 's/^/  /' || true
 echo "diagnostics left for a human:"
