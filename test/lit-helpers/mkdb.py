@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Write a compile_commands.json for test files.
 
-usage: mkdb.py DIR FILE... [--compiler=NAME] [--command] [-- FLAG...]
+usage: mkdb.py DIR FILE... [--compiler=NAME] [--command] [--out=BUILD_DIR]
+               [-- FLAG...]
 
 Each FILE (relative to DIR) gets one entry compiled with
 `NAME -std=gnu11 FLAG... -c FILE` in DIR. --command writes the "command"
 string form instead of "arguments" (both exist in real databases).
+The database goes into DIR, or into BUILD_DIR with --out (one build
+directory per configuration of the same tree).
 """
 import json
 import os
@@ -21,10 +24,13 @@ def main(argv):
         own, flags = argv, []
     compiler = "clang"
     as_command = False
+    out_dir = None
     positional = []
     for arg in own:
         if arg.startswith("--compiler="):
             compiler = arg.split("=", 1)[1]
+        elif arg.startswith("--out="):
+            out_dir = os.path.abspath(arg.split("=", 1)[1])
         elif arg == "--command":
             as_command = True
         else:
@@ -42,7 +48,7 @@ def main(argv):
         else:
             entry["arguments"] = args
         entries.append(entry)
-    with open(os.path.join(directory, "compile_commands.json"), "w") as out:
+    with open(os.path.join(out_dir or directory, "compile_commands.json"), "w") as out:
         json.dump(entries, out, indent=1)
         out.write("\n")
     return 0
