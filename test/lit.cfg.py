@@ -61,11 +61,14 @@ if have_tidy:
     config.substitutions.append(("%clang-tidy", clang_tidy))
     config.substitutions.append(("%run-clang-tidy",
         os.path.join(config.llvm_tools_dir, "run-clang-tidy")))
-    config.substitutions.append(("%clang-apply-replacements",
-        os.path.join(config.llvm_tools_dir, "clang-apply-replacements")))
     config.substitutions.append(("%check-tidy",
         f"{python} {os.path.join(helpers, 'check_tidy.py')} --clang-tidy={clang_tidy} "
         f"--plugin={plugin} --include={include_dir} --llvm-bin={config.llvm_tools_dir}"))
+# Merging --export-fixes files (tidy tests, --shard).
+clang_apply = os.path.join(config.llvm_tools_dir, "clang-apply-replacements")
+if os.path.exists(clang_apply):
+    config.available_features.add("clang-apply-replacements")
+    config.substitutions.append(("%clang-apply-replacements", clang_apply))
 model_lib = os.path.join(config.gup_lib_dir, "libgupmodel.a")
 if os.path.exists(model_lib):
     config.available_features.add("model")

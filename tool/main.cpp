@@ -18,6 +18,7 @@
 #include "ReportFormats.h"
 #include "Series.h"
 #include "TuRunner.h"
+#include "TuSchedule.h"
 
 #include "EditSet.h"
 #include "GupApi.h"
@@ -29,12 +30,16 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <set>
+#include <thread>
+#include <unistd.h>
 
 #ifndef GUP_CLANG_RESOURCE_DIR
 #define GUP_CLANG_RESOURCE_DIR ""
@@ -117,6 +122,44 @@ cl::list<std::string> DisableRule(
     cl::value_desc("name"), cl::Hidden, cl::cat(Category));
 cl::opt<bool> ListRules("list-rules", cl::desc("List the rules and exit"),
                         cl::cat(Category));
+// Scale: which TUs are parsed, how many at once, what the user sees meanwhile.
+cl::opt<unsigned> ParallelJobs(
+    "j", cl::desc("Parse <N> translation units at once, each in a worker "
+                  "process of its own (default: the number of cores)"),
+    cl::value_desc("N"), cl::Prefix, cl::cat(Category));
+cl::opt<bool> NoPrefilter(
+    "no-prefilter",
+    cl::desc("Parse every translation unit, not only those whose text can "
+             "reach a function of the family (for audits)"),
+    cl::cat(Category));
+cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Process shard <I> of <N> (I from 1 to N) of the translation "
+             "units the prefilter keeps; merge the shards' --export-fixes "
+             "with clang-apply-replacements"),
+    cl::value_desc("I/N"), cl::cat(Category));
+cl::opt<bool> ListTus(
+    "list-tus",
+    cl::desc("Print the translation units this run would parse (after the "
+             "prefilter and --shard), one per line, and exit"),
+    cl::cat(Category));
+cl::opt<bool> ShowProgress(
+    "progress", cl::desc("Show a progress line on stderr even when it is "
+                         "not a terminal"),
+    cl::cat(Category));
+cl::opt<bool> NoProgress("no-progress",
+                         cl::desc("Never show the progress line"),
+                         cl::cat(Category));
+cl::opt<bool> ShowSummary(
+    "summary",
+    cl::desc("Print the end-of-run summary on stderr even when it is not a "
+             "terminal (TUs, prefilter, sites per rule, time)"),
+    cl::cat(Category));
+cl::opt<std::string> TestCrashOn(
+    "test-crash-on",
+    cl::desc("Make the worker whose main file ends with <suffix> crash "
+             "(for testing that a crash is contained)"),
+    cl::value_desc("suffix"), cl::Hidden, cl::cat(Category));
 cl::list<std::string> Files(cl::Positional, cl::desc("[FILE...]"),
                             cl::cat(Category));
 
@@ -153,6 +196,7 @@ bool checkWritableOutput(StringRef Path, std::string &Why) {
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
+  auto WallStart = std::chrono::steady_clock::now();
 
   // Everything after `--` goes to the compiler, after each TU's own flags.
   std::vector<const char *> OwnArgs;
@@ -269,15 +313,49 @@ int main(int argc, const char **argv) {
   Settings.ResourceDir = GUP_CLANG_RESOURCE_DIR;
   Settings.ExtraArgs = ExtraArgs;
 
+  gup::ScheduleOptions Schedule;
+  Schedule.UsePrefilter = !NoPrefilter;
+  Schedule.Workers.Parallel =
+      ParallelJobs ? ParallelJobs : std::max(1u, std::thread::hardware_concurrency());
+  Schedule.Workers.CrashOn = TestCrashOn;
+  Schedule.Progress = !NoProgress && (ShowProgress || isatty(STDERR_FILENO));
+  Schedule.SelectOnly = ListTus;
+  if (!Shard.empty()) {
+    auto [IndexText, CountText] = StringRef(Shard).split('/');
+    unsigned Index = 0, Count = 0;
+    if (IndexText.getAsInteger(10, Index) || CountText.getAsInteger(10, Count) ||
+        Count == 0 || Index == 0 || Index > Count)
+      return fail("--shard=" + Shard + ": expected I/N with 1 <= I <= N");
+    Schedule.ShardIndex = Index - 1;
+    Schedule.ShardCount = Count;
+  }
+  gup::ScheduleResult Ran = gup::scheduleTus(Jobs, Settings, Schedule);
+  if (!Ran.Error.empty())
+    return fail(Ran.Error);
+  if (ListTus) {
+    for (size_t Index : Ran.Selected)
+      outs() << gup::relativeTo(Jobs[Index].File, Root) << "\n";
+    return Done;
+  }
+
+  // Merged in DB order, whatever order the workers finished in.
   gup::ChangePlan Plan;
   for (const std::string &Api : ForceApi)
     Plan.forceApi(Api);
   int Status = Done;
-  unsigned Parsed = 0, Failed = 0, OutsideRoot = 0;
+  unsigned Parsed = 0, Failed = 0, Crashed = 0, OutsideRoot = 0;
   std::map<std::string, std::string> DroppedFlags; // flag -> first TU
   std::set<std::string> FilesSeen;
-  for (const gup::TuJob &Job : Jobs) {
-    gup::TuResult Result = gup::runTu(Job, Settings);
+  for (auto &[Index, Outcome] : Ran.Outcomes) {
+    gup::TuResult &Result = Outcome.Result;
+    if (!Outcome.Failure.empty()) {
+      ++Crashed;
+      Status = NeedsAttention;
+      errs() << gup::relativeTo(Result.File, Root) << ": error: the worker parsing "
+             << "this file " << Outcome.Failure << "; its sites are missing, the "
+             << "other files' edits are kept [gup-rewrite]\n";
+      continue;
+    }
     for (const std::string &Flag : Result.DroppedFlags)
       DroppedFlags.emplace(Flag, Result.File);
     OutsideRoot += Result.OutsideRootSites;
@@ -302,6 +380,14 @@ int main(int argc, const char **argv) {
       Plan.addSite(std::move(Site));
     for (const gup::FileSnapshot &Snapshot : Result.Snapshots)
       Plan.addSnapshot(Snapshot);
+  }
+  for (const std::string &Header : Ran.UnreadHeaders) {
+    errs() << gup::relativeTo(Header, Root)
+           << ": warning: names a GUP function, but none of the translation "
+              "units the prefilter tried reads it in this configuration; its "
+              "sites were not looked for (--no-prefilter parses every TU) "
+              "[gup-rewrite]\n";
+    Status = NeedsAttention;
   }
   for (const auto &[Flag, File] : DroppedFlags)
     errs() << "gup-rewrite: note: dropped compiler flag '" << Flag
@@ -450,7 +536,57 @@ int main(int argc, const char **argv) {
   if (OutsideRoot > 0)
     errs() << "gup-rewrite: note: " << OutsideRoot
            << " site(s) outside the tree '" << Root << "' left alone\n";
+  if (ShowSummary || (!NoProgress && isatty(STDERR_FILENO))) {
+    // One block, in the order a user asks: how much, how fast, what found.
+    double Wall = std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                                WallStart)
+                      .count();
+    std::map<std::string, unsigned> PerRule;
+    unsigned NeedHuman = 0, Reports = 0;
+    for (const gup::SiteRecord &Site : Plan.sites()) {
+      ++PerRule[Site.Rule];
+      NeedHuman += Site.Kind == gup::FindingKind::NeedsAttention;
+      Reports += Site.Kind == gup::FindingKind::Report;
+    }
+    auto Row = [](StringRef Name) -> raw_ostream & {
+      return errs() << "  " << left_justify(Name, 26);
+    };
+    errs() << "gup-rewrite: summary\n";
+    Row("TUs in the compile DBs") << Dbs->jobs().size() << "\n";
+    if (Jobs.size() != Dbs->jobs().size())
+      Row("TUs named on the command") << Jobs.size() << "\n";
+    if (NoPrefilter) {
+      Row("skipped by the prefilter") << "0 (--no-prefilter)\n";
+    } else {
+      const gup::PrefilterStats &PS = Ran.Prefilter;
+      Row("scanned by the prefilter")
+          << PS.MainFiles << " main files, " << PS.Headers << " headers in "
+          << format("%.1f", PS.Seconds) << " s\n";
+      Row("skipped by the prefilter") << Jobs.size() - Ran.Survivors << "\n";
+      Row("kept by the prefilter")
+          << Ran.Survivors << " (" << PS.MainFileHits << " name the family, "
+          << PS.HeaderOnly << " for a header that does; " << PS.GupMacros
+          << " GUP macros)\n";
+    }
+    if (Schedule.ShardCount > 1)
+      Row("in this shard") << Ran.InShard << " (shard " << Shard << ")\n";
+    Row("parsed") << Ran.Outcomes.size() << " (" << Failed << " with errors, "
+                  << Crashed << " crashed";
+    if (Ran.Fallbacks)
+      errs() << ", " << Ran.Fallbacks << " for a header the first choice did not read";
+    errs() << ")\n";
+    Row("sites per rule") << (PerRule.empty() ? "(none)" : "") << "\n";
+    for (const auto &[Rule, Count] : PerRule)
+      errs() << "    " << left_justify(Rule, 24) << Count << "\n";
+    Row("diagnostics") << NeedHuman << " sites need a human, " << Reports
+                       << " reported, " << Plan.conflicts().size()
+                       << " conflicts, " << Failed + Crashed << " TUs failed\n";
+    Row("wall time") << format("%.1f", Wall) << " s at -j "
+                     << Schedule.Workers.Parallel << "\n";
+    if (Ran.PeakRssKiB)
+      Row("peak worker RSS") << Ran.PeakRssKiB / 1024 << " MiB ("
+                             << gup::relativeTo(Ran.PeakRssFile, Root) << ")\n";
+  }
   (void)Parsed;
-  (void)Failed;
   return Status;
 }

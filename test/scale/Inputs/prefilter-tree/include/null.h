@@ -1,0 +1,3 @@
+#ifndef NULL_H
+#define NULL ((void *)0)
+#endif

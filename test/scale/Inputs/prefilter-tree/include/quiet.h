@@ -1,0 +1,2 @@
+/* Nothing of GUP in here. */
+int quiet_helper(int x);

@@ -1,0 +1,5 @@
+#include <helpers/pin_macro.h>
+long b_pin(unsigned long addr, struct page **page)
+{
+	return PIN_ONE(addr, page);
+}

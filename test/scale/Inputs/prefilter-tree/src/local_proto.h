@@ -1,0 +1,6 @@
+#include <null.h>
+struct page;
+struct vm_area_struct;
+long get_user_pages(unsigned long start, unsigned long nr_pages,
+		    unsigned int gup_flags, struct page **pages,
+		    struct vm_area_struct **vmas);

@@ -1,0 +1,541 @@
+//===- Prefilter.cpp - Which TUs can contain a site, from text alone ------===//
+#include "Prefilter.h"
+
+#include "Paths.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <chrono>
+
+namespace gup {
+
+namespace {
+
+using Id = uint32_t;
+constexpr Id NoFile = ~0u;
+
+struct IncludeLine {
+  Id Spelling; ///< interned text between the delimiters
+  bool Angled;
+};
+
+/// What the scan of one file keeps: no text, only what decides.
+struct ScannedFile {
+  std::string Path; ///< absolute, lexically normalised
+  std::vector<IncludeLine> Includes;
+  /// Names something interesting (as of the last scan) outside comments
+  /// and literals.
+  bool Hit = false;
+  bool Scanned = false;
+  bool Readable = false;
+  bool IsMainFile = false;
+};
+
+/// The interesting identifiers: a set with a cheap first test, since it
+/// is asked about every identifier of the tree.
+class NameSet {
+public:
+  bool insert(llvm::StringRef Name) {
+    if (Name.empty() || !Names.insert(Name).second)
+      return false;
+    First[(unsigned char)Name[0]] = true;
+    Lengths |= uint64_t(1) << std::min<size_t>(Name.size(), 63);
+    return true;
+  }
+  bool contains(llvm::StringRef Word) const {
+    return (Lengths >> std::min<size_t>(Word.size(), 63) & 1) &&
+           First[(unsigned char)Word[0]] && Names.count(Word);
+  }
+  size_t size() const { return Names.size(); }
+
+private:
+  llvm::StringSet<> Names;
+  bool First[256] = {};
+  uint64_t Lengths = 0;
+};
+
+/// Where #include looks, for one TU: what -iquote, -I, -isystem and
+/// -idirafter say, in that order, made absolute.
+struct SearchList {
+  std::vector<Id> Quote;  ///< directory ids, -iquote only
+  std::vector<Id> Angled; ///< -I, -isystem, -idirafter
+};
+
+bool isIdentStart(char C) {
+  return (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z') || C == '_';
+}
+bool isIdentChar(char C) { return isIdentStart(C) || (C >= '0' && C <= '9'); }
+
+} // namespace
+
+struct Prefilter::Impl {
+  std::string Root;
+  llvm::StringMap<Id> Strings;
+  std::vector<llvm::StringRef> StringText;
+  NameSet Interesting; ///< the family and the macros that name it
+  /// Macros found naming something interesting, not yet in Interesting.
+  std::vector<std::string> PendingMacros;
+
+  std::vector<ScannedFile> Files;
+  llvm::StringMap<Id> FileIds;
+  std::vector<std::string> Dirs; ///< directory id -> absolute path
+  llvm::StringMap<Id> DirIds;
+  std::vector<SearchList> Lists;
+  std::map<std::pair<std::vector<Id>, std::vector<Id>>, Id> ListIds;
+  /// (list, spelling) -> file, for angled includes.
+  llvm::DenseMap<std::pair<Id, Id>, Id> AngledCache;
+  /// (list, includer directory, spelling) -> file, for quoted includes.
+  std::map<std::tuple<Id, Id, Id>, Id> QuotedCache;
+  llvm::StringMap<bool> Exists;
+
+  struct TuInfo {
+    Id MainFile = NoFile;
+    Id List = 0;
+    std::vector<Id> Forced; ///< -include files
+  };
+  std::vector<TuInfo> Tus;
+
+  Id intern(llvm::StringRef S) {
+    auto [It, Inserted] = Strings.try_emplace(S, Id(StringText.size()));
+    if (Inserted)
+      StringText.push_back(It->getKey());
+    return It->second;
+  }
+
+  Id dirId(llvm::StringRef Dir) {
+    auto [It, Inserted] = DirIds.try_emplace(Dir, Id(Dirs.size()));
+    if (Inserted)
+      Dirs.push_back(Dir.str());
+    return It->second;
+  }
+
+  static std::string absolute(llvm::StringRef Path, llvm::StringRef Base) {
+    llvm::SmallString<256> Abs(Path);
+    if (!llvm::sys::path::is_absolute(Abs)) {
+      Abs = Base;
+      llvm::sys::path::append(Abs, Path);
+    }
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    return std::string(Abs);
+  }
+
+  bool exists(llvm::StringRef Path) {
+    auto [It, Inserted] = Exists.try_emplace(Path, false);
+    if (Inserted)
+      It->second = llvm::sys::fs::is_regular_file(Path);
+    return It->second;
+  }
+
+  Id fileId(llvm::StringRef AbsPath) {
+    auto [It, Inserted] = FileIds.try_emplace(AbsPath, Id(Files.size()));
+    if (Inserted) {
+      Files.emplace_back();
+      Files.back().Path = AbsPath.str();
+    }
+    return It->second;
+  }
+
+  /// Lexes \p Text as C, outside comments, string and character literals
+  /// and pp-numbers: each #include's spelling goes to \p OnInclude; each
+  /// identifier to \p OnIdent with the name of the #define whose body it is
+  /// in (empty outside one). OnIdent returns false to stop early.
+  template <typename IncludeFn, typename IdentFn>
+  static void lex(llvm::StringRef Text, IncludeFn OnInclude, IdentFn OnIdent) {
+    size_t I = 0, N = Text.size();
+    bool LineStart = true;
+    llvm::StringRef Macro; // the #define being read
+    auto EndOfLine = [&](size_t At) {
+      // A backslash before the newline continues the logical line.
+      size_t J = At;
+      while (J > 0 && Text[J - 1] == '\r')
+        --J;
+      return !(J > 0 && Text[J - 1] == '\\');
+    };
+    auto SkipBlanks = [&] {
+      while (I < N && (Text[I] == ' ' || Text[I] == '\t'))
+        ++I;
+    };
+    while (I < N) {
+      char C = Text[I];
+      if (C == '\n') {
+        if (EndOfLine(I)) {
+          LineStart = true;
+          Macro = {};
+        }
+        ++I;
+        continue;
+      }
+      if (C == ' ' || C == '\t' || C == '\r' || C == '\f' || C == '\v') {
+        ++I;
+        continue;
+      }
+      if (C == '/' && I + 1 < N && Text[I + 1] == '/') {
+        while (I < N && !(Text[I] == '\n' && EndOfLine(I)))
+          ++I;
+        continue;
+      }
+      if (C == '/' && I + 1 < N && Text[I + 1] == '*') {
+        size_t End = Text.find("*/", I + 2);
+        I = End == llvm::StringRef::npos ? N : End + 2;
+        continue;
+      }
+      bool WasLineStart = LineStart;
+      LineStart = false;
+      if (C == '#' && WasLineStart) {
+        ++I;
+        SkipBlanks();
+        size_t Start = I;
+        while (I < N && isIdentChar(Text[I]))
+          ++I;
+        llvm::StringRef Directive = Text.slice(Start, I);
+        if (Directive == "include" || Directive == "include_next" ||
+            Directive == "import") {
+          SkipBlanks();
+          if (I < N && (Text[I] == '<' || Text[I] == '"')) {
+            char Close = Text[I] == '<' ? '>' : '"';
+            size_t From = ++I;
+            while (I < N && Text[I] != Close && Text[I] != '\n')
+              ++I;
+            if (I < N && Text[I] == Close)
+              OnInclude(Text.slice(From, I++), Close == '>');
+          }
+          // A computed include (#include MACRO) is left to its tokens.
+        } else if (Directive == "define") {
+          SkipBlanks();
+          size_t NameStart = I;
+          while (I < N && isIdentChar(Text[I]))
+            ++I;
+          Macro = Text.slice(NameStart, I);
+          if (!Macro.empty() && !OnIdent(Macro, llvm::StringRef()))
+            return;
+        }
+        continue;
+      }
+      if (C == '"' || C == '\'') {
+        ++I;
+        while (I < N && Text[I] != C && Text[I] != '\n')
+          I += Text[I] == '\\' ? 2 : 1;
+        // An unterminated literal (an apostrophe in #error text) ends with
+        // its line, which must still end the directive it is in.
+        if (I < N && Text[I] == C)
+          ++I;
+        continue;
+      }
+      if (C >= '0' && C <= '9') {
+        // A pp-number (0x1fULL, 1e+5) holds no identifier.
+        while (I < N && (isIdentChar(Text[I]) || Text[I] == '.' ||
+                         ((Text[I] == '+' || Text[I] == '-') &&
+                          (Text[I - 1] == 'e' || Text[I - 1] == 'E' ||
+                           Text[I - 1] == 'p' || Text[I - 1] == 'P'))))
+          ++I;
+        continue;
+      }
+      if (isIdentStart(C)) {
+        size_t Start = I;
+        while (I < N && isIdentChar(Text[I]))
+          ++I;
+        if (!OnIdent(Text.slice(Start, I), Macro))
+          return;
+        continue;
+      }
+      ++I;
+    }
+  }
+
+  /// Lexes \p File once more against the current names: whether it names
+  /// one, and (with \p NewMacros) which of its macros' bodies do.
+  void check(Id File, std::vector<std::string> *NewMacros, bool ReadIncludes) {
+    ScannedFile &F = Files[File];
+    auto Buffer = llvm::MemoryBuffer::getFile(F.Path, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (!Buffer)
+      return; // the parser will say what is wrong with it
+    F.Readable = true;
+    bool Hit = false;
+    lex(
+        (*Buffer)->getBuffer(),
+        [&](llvm::StringRef Spelling, bool Angled) {
+          if (ReadIncludes)
+            F.Includes.push_back({intern(Spelling), Angled});
+        },
+        [&](llvm::StringRef Word, llvm::StringRef Macro) {
+          if (!Interesting.contains(Word))
+            return true;
+          Hit = true;
+          if (NewMacros && !Macro.empty() && !Interesting.contains(Macro))
+            NewMacros->push_back(Macro.str());
+          // Without macros to collect or includes to read, one is enough.
+          return NewMacros || ReadIncludes;
+        });
+    F.Hit = Hit;
+  }
+
+  void scan(Id File) {
+    if (Files[File].Scanned)
+      return;
+    Files[File].Scanned = true;
+    check(File, &PendingMacros, /*ReadIncludes=*/true);
+  }
+
+  Id firstIn(llvm::ArrayRef<Id> DirList, llvm::StringRef Spelling) {
+    for (Id Dir : DirList) {
+      std::string Candidate = absolute(Spelling, Dirs[Dir]);
+      if (exists(Candidate))
+        return fileId(Candidate);
+    }
+    return NoFile;
+  }
+
+  Id resolve(Id Includer, const IncludeLine &Line, Id ListId) {
+    const SearchList &List = Lists[ListId];
+    llvm::StringRef Spelling = StringText[Line.Spelling];
+    if (llvm::sys::path::is_absolute(Spelling))
+      return exists(Spelling) ? fileId(absolute(Spelling, "/")) : NoFile;
+    if (!Line.Angled) {
+      Id IncluderDir = dirId(llvm::sys::path::parent_path(Files[Includer].Path));
+      auto [It, Inserted] =
+          QuotedCache.try_emplace({ListId, IncluderDir, Line.Spelling}, NoFile);
+      if (!Inserted)
+        return It->second;
+      Id Found = firstIn({IncluderDir}, Spelling);
+      if (Found == NoFile)
+        Found = firstIn(List.Quote, Spelling);
+      if (Found == NoFile)
+        Found = firstIn(List.Angled, Spelling);
+      return It->second = Found;
+    }
+    auto [It, Inserted] = AngledCache.try_emplace({ListId, Line.Spelling}, NoFile);
+    if (Inserted)
+      It->second = firstIn(List.Angled, Spelling);
+    return It->second;
+  }
+
+  /// Reads the flags of \p Job that decide what #include finds.
+  TuInfo describe(const TuJob &Job) {
+    TuInfo Info;
+    const std::string &Cwd = Job.Command.Directory;
+    std::vector<Id> Quote, Angled, System, After;
+    const std::vector<std::string> &Args = Job.Command.CommandLine;
+    for (size_t I = 1; I < Args.size(); ++I) {
+      llvm::StringRef Arg = Args[I];
+      auto Value = [&](llvm::StringRef Flag, std::string &Out) {
+        if (!Arg.starts_with(Flag))
+          return false;
+        if (Arg.size() > Flag.size()) {
+          Out = Arg.drop_front(Flag.size()).str();
+          return true;
+        }
+        if (I + 1 >= Args.size())
+          return false;
+        Out = Args[++I];
+        return true;
+      };
+      std::string V;
+      if (Arg.starts_with("-include-pch") || Arg.starts_with("-imacros"))
+        continue;
+      if (Value("-iquote", V))
+        Quote.push_back(dirId(absolute(V, Cwd)));
+      else if (Value("-isystem", V))
+        System.push_back(dirId(absolute(V, Cwd)));
+      else if (Value("-idirafter", V))
+        After.push_back(dirId(absolute(V, Cwd)));
+      else if (Value("-include", V)) {
+        std::string Path = absolute(V, Cwd);
+        if (exists(Path))
+          Info.Forced.push_back(fileId(Path));
+      } else if (Arg != "-I-" && Value("-I", V))
+        Angled.push_back(dirId(absolute(V, Cwd)));
+    }
+    Angled.insert(Angled.end(), System.begin(), System.end());
+    Angled.insert(Angled.end(), After.begin(), After.end());
+    auto [It, Inserted] = ListIds.try_emplace({Quote, Angled}, Id(Lists.size()));
+    if (Inserted)
+      Lists.push_back({Quote, Angled});
+    Info.List = It->second;
+    Info.MainFile = fileId(absolute(Job.File, "/"));
+    Files[Info.MainFile].IsMainFile = true;
+    return Info;
+  }
+
+  /// Every file \p Tu can include (ignoring #if), main file first. Stops
+  /// early when \p Wanted is reached (returns true then).
+  bool reach(const TuInfo &Tu, std::vector<Id> &Out, Id Wanted = NoFile) {
+    llvm::DenseSet<Id> Seen;
+    std::vector<Id> Work;
+    auto Push = [&](Id F) {
+      if (F != NoFile && Seen.insert(F).second) {
+        Work.push_back(F);
+        Out.push_back(F);
+      }
+    };
+    Push(Tu.MainFile);
+    for (Id F : Tu.Forced)
+      Push(F);
+    while (!Work.empty()) {
+      Id F = Work.back();
+      Work.pop_back();
+      if (F == Wanted)
+        return true;
+      scan(F);
+      for (const IncludeLine &Line : Files[F].Includes)
+        Push(resolve(F, Line, Tu.List));
+    }
+    return false;
+  }
+
+  bool mentionsInteresting(Id File) const { return Files[File].Hit; }
+
+  /// Adds the macros found so far; while that finds more, lexes every file
+  /// again with the larger set. Returns the number of macros added.
+  unsigned computeInteresting() {
+    unsigned Macros = 0;
+    while (!PendingMacros.empty()) {
+      for (const std::string &Name : PendingMacros)
+        Macros += Interesting.insert(Name);
+      PendingMacros.clear();
+      for (Id F = 0; F < Files.size(); ++F)
+        if (Files[F].Scanned)
+          check(F, &PendingMacros, /*ReadIncludes=*/false);
+    }
+    return Macros;
+  }
+};
+
+Prefilter::Prefilter(llvm::ArrayRef<std::string> Names, std::string Root)
+    : P(std::make_unique<Impl>()) {
+  P->Root = std::move(Root);
+  for (const std::string &Name : Names)
+    P->Interesting.insert(Name);
+}
+
+Prefilter::~Prefilter() = default;
+
+std::vector<size_t> Prefilter::select(const std::vector<TuJob> &Jobs) {
+  auto Start = std::chrono::steady_clock::now();
+  Impl &I = *P;
+  // 1. Every TU's search list; every file any TU can include, scanned once.
+  //    The include graph is walked once per distinct search list.
+  std::map<Id, std::vector<size_t>> TusOfList;
+  for (size_t T = 0; T < Jobs.size(); ++T) {
+    I.Tus.push_back(I.describe(Jobs[T]));
+    TusOfList[I.Tus.back().List].push_back(T);
+  }
+  std::map<Id, std::vector<Id>> FilesOfList;
+  for (auto &[List, Tus] : TusOfList) {
+    llvm::DenseSet<Id> Seen;
+    std::vector<Id> Work;
+    auto Push = [&](Id F) {
+      if (F != NoFile && Seen.insert(F).second)
+        Work.push_back(F);
+    };
+    for (size_t T : Tus) {
+      Push(I.Tus[T].MainFile);
+      for (Id F : I.Tus[T].Forced)
+        Push(F);
+    }
+    std::vector<Id> &Reached = FilesOfList[List];
+    while (!Work.empty()) {
+      Id F = Work.back();
+      Work.pop_back();
+      Reached.push_back(F);
+      I.scan(F);
+      for (const IncludeLine &Line : I.Files[F].Includes)
+        Push(I.resolve(F, Line, List));
+    }
+  }
+  Stats.GupMacros = I.computeInteresting();
+  for (const ScannedFile &F : I.Files)
+    if (F.Scanned)
+      ++(F.IsMainFile ? Stats.MainFiles : Stats.Headers);
+
+  // 2. TUs whose main file names something interesting.
+  std::vector<bool> Keep(Jobs.size(), false);
+  for (size_t T = 0; T < Jobs.size(); ++T)
+    if (I.mentionsInteresting(I.Tus[T].MainFile)) {
+      Keep[T] = true;
+      ++Stats.MainFileHits;
+    }
+
+  // 3. Headers of the tree that name something interesting, per DB: one TU
+  //    that can reach each, preferring TUs already kept.
+  std::set<Id> HitHeaders;
+  for (auto &[List, Reached] : FilesOfList)
+    for (Id F : Reached)
+      if (!I.Files[F].IsMainFile && I.mentionsInteresting(F) &&
+          isInside(I.Files[F].Path, I.Root))
+        HitHeaders.insert(F);
+  if (!HitHeaders.empty()) {
+    // (DB, header) -> TUs whose search list reaches the header.
+    std::map<std::pair<std::string, Id>, std::vector<size_t>> ListCandidates;
+    for (auto &[List, Reached] : FilesOfList) {
+      std::vector<Id> Hits;
+      for (Id F : Reached)
+        if (HitHeaders.count(F))
+          Hits.push_back(F);
+      for (Id H : Hits)
+        for (size_t T : TusOfList[List])
+          ListCandidates[{Jobs[T].Database, H}].push_back(T);
+    }
+    std::map<std::pair<std::string, Id>, bool> Covered;
+    for (size_t T = 0; T < Jobs.size(); ++T) {
+      if (!Keep[T])
+        continue;
+      std::vector<Id> Reached;
+      I.reach(I.Tus[T], Reached);
+      for (Id F : Reached)
+        if (HitHeaders.count(F))
+          Covered[{Jobs[T].Database, F}] = true;
+    }
+    for (auto &[Key, Tus] : ListCandidates) {
+      llvm::sort(Tus);
+      Tus.erase(std::unique(Tus.begin(), Tus.end()), Tus.end());
+      HeaderCandidates Entry;
+      Entry.Database = Key.first;
+      Entry.Header = canonicalPath(I.Files[Key.second].Path, "/");
+      // Only TUs that themselves reach the header are candidates; the
+      // kept ones come first, then the others in DB order.
+      std::vector<size_t> Confirmed, Others;
+      for (size_t T : Tus) {
+        std::vector<Id> Reached;
+        if (Keep[T]) {
+          if (I.reach(I.Tus[T], Reached, Key.second))
+            Confirmed.push_back(T);
+        } else if (Others.size() < 16 && I.reach(I.Tus[T], Reached, Key.second)) {
+          Others.push_back(T);
+        }
+      }
+      if (!Covered[Key] && !Others.empty()) {
+        size_t T = Others.front();
+        Keep[T] = true;
+        ++Stats.HeaderOnly;
+        std::vector<Id> Reached;
+        I.reach(I.Tus[T], Reached);
+        for (Id F : Reached)
+          if (HitHeaders.count(F))
+            Covered[{Jobs[T].Database, F}] = true;
+      }
+      Entry.Tus = std::move(Confirmed);
+      Entry.Tus.insert(Entry.Tus.end(), Others.begin(), Others.end());
+      Candidates.push_back(std::move(Entry));
+    }
+  }
+
+  std::vector<size_t> Selected;
+  for (size_t T = 0; T < Jobs.size(); ++T)
+    if (Keep[T])
+      Selected.push_back(T);
+  Stats.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                                Start)
+                      .count();
+  return Selected;
+}
+
+} // namespace gup

@@ -1,0 +1,75 @@
+//===- Prefilter.h - Which TUs can contain a site, from text alone --------===//
+//
+// A kernel compile DB has ~13,600 TUs; fewer than a hundred can contain a
+// site. Before anything is parsed, every main file and every header it can
+// include (its #include lines resolved with its own -I/-iquote/-isystem/
+// -include flags, #if ignored) is scanned once as tokens, outside comments
+// and string literals. A TU is parsed when
+//   - its main file names a function of the family, or a macro whose body
+//     does (transitively); or
+//   - it is the first TU of its compile DB that can reach a header of the
+//     tree that names one, and no TU already chosen can: the header's own
+//     sites (prototypes, static inline callers, macro bodies) need one TU.
+// Because #if is ignored, "can reach" is wider than "does include"; the
+// driver checks after parsing that the chosen TU really read the header and
+// otherwise asks for the next candidate (nextCandidates()).
+//
+//===----------------------------------------------------------------------===//
+#ifndef GUP_TOOL_PREFILTER_H
+#define GUP_TOOL_PREFILTER_H
+
+#include "CompileDb.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace gup {
+
+struct PrefilterStats {
+  unsigned MainFiles = 0;    ///< TUs whose main file was scanned
+  unsigned Headers = 0;      ///< other files scanned (each once)
+  unsigned MainFileHits = 0; ///< TUs kept because their main file names one
+  unsigned HeaderOnly = 0;   ///< TUs kept only to reach a header with sites
+  unsigned GupMacros = 0;    ///< macros whose body names the family
+  double Seconds = 0;
+};
+
+class Prefilter {
+public:
+  /// \p Names: the identifiers that make a file interesting (the family).
+  /// \p Root: only headers inside it need a TU of their own.
+  Prefilter(llvm::ArrayRef<std::string> Names, std::string Root);
+  ~Prefilter();
+
+  /// Indices into \p Jobs of the TUs to parse, ascending.
+  std::vector<size_t> select(const std::vector<TuJob> &Jobs);
+
+  /// Headers of the tree that name the family, per compile DB, with the TUs
+  /// (indices, ascending) that can reach them.
+  struct HeaderCandidates {
+    std::string Database;
+    std::string Header; ///< canonical path (as TuResult::FilesSeen has it)
+    std::vector<size_t> Tus;
+  };
+  const std::vector<HeaderCandidates> &headerCandidates() const {
+    return Candidates;
+  }
+
+  const PrefilterStats &stats() const { return Stats; }
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> P;
+  std::vector<HeaderCandidates> Candidates;
+  PrefilterStats Stats;
+};
+
+} // namespace gup
+
+#endif

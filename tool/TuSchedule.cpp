@@ -1,0 +1,118 @@
+//===- TuSchedule.cpp - Which TUs to parse, where, and in what order ------===//
+#include "TuSchedule.h"
+
+#include "GupApi.h"
+#include "Paths.h"
+#include "Progress.h"
+
+#include <set>
+
+namespace gup {
+
+namespace {
+/// Rounds of "the header's first candidate did not read it, try the next":
+/// #if hides an include from the text scan only now and then.
+constexpr unsigned MaxFallbackRounds = 4;
+} // namespace
+
+ScheduleResult scheduleTus(const std::vector<TuJob> &Jobs,
+                           const RunSettings &Settings,
+                           const ScheduleOptions &Options) {
+  ScheduleResult Out;
+  std::vector<size_t> Survivors;
+  std::vector<std::string> Names;
+  for (const GupFunction &F : gupFamily())
+    Names.push_back(F.Name.str());
+  Prefilter Filter(Names, Settings.Root);
+  if (Options.UsePrefilter) {
+    Survivors = Filter.select(Jobs);
+    Out.Prefilter = Filter.stats();
+  } else {
+    for (size_t I = 0; I < Jobs.size(); ++I)
+      Survivors.push_back(I);
+  }
+  Out.Survivors = Survivors.size();
+
+  // A deterministic 1/N: every N-th survivor in DB order.
+  std::map<size_t, unsigned> ShardOf;
+  for (size_t Pos = 0; Pos < Survivors.size(); ++Pos)
+    ShardOf[Survivors[Pos]] = Pos % Options.ShardCount;
+  std::vector<size_t> Mine;
+  for (size_t I : Survivors)
+    if (ShardOf[I] == Options.ShardIndex)
+      Mine.push_back(I);
+  Out.InShard = Mine.size();
+  Out.Selected = Mine;
+  if (Options.SelectOnly)
+    return Out;
+
+  ProgressBar Bar(Options.Progress, Mine.size());
+  auto Run = [&](const std::vector<size_t> &Indices) {
+    std::string Error = runInWorkers(
+        Jobs, Indices, Settings, Options.Workers,
+        [&](size_t I) { Bar.started(relativeTo(Jobs[I].File, Settings.Root)); },
+        [&](size_t I, WorkerOutcome &&Outcome) {
+          if (Outcome.PeakRssKiB > Out.PeakRssKiB) {
+            Out.PeakRssKiB = Outcome.PeakRssKiB;
+            Out.PeakRssFile = Jobs[I].File;
+          }
+          Out.Outcomes[I] = std::move(Outcome);
+          Bar.finished();
+        },
+        [&] { Bar.tick(); });
+    if (Out.Error.empty())
+      Out.Error = Error;
+  };
+  Run(Mine);
+
+  // Headers whose sites the prefilter left to a TU that, with #if applied,
+  // did not read them: try the next TU that can. Each header is this
+  // shard's concern when its first candidate is.
+  if (Options.UsePrefilter) {
+    std::vector<const Prefilter::HeaderCandidates *> Owned;
+    for (const Prefilter::HeaderCandidates &C : Filter.headerCandidates())
+      if (!C.Tus.empty() && ShardOf.count(C.Tus.front()) &&
+          ShardOf[C.Tus.front()] == Options.ShardIndex)
+        Owned.push_back(&C);
+    std::set<const Prefilter::HeaderCandidates *> GaveUp;
+    for (unsigned Round = 0; Round < MaxFallbackRounds && Out.Error.empty(); ++Round) {
+      std::set<size_t> Next;
+      for (const Prefilter::HeaderCandidates *C : Owned) {
+        bool Read = false;
+        for (const auto &[I, Outcome] : Out.Outcomes)
+          if (Jobs[I].Database == C->Database &&
+              Outcome.Result.FilesSeen.count(C->Header))
+            Read = true;
+        if (Read)
+          continue;
+        bool Queued = false;
+        for (size_t T : C->Tus)
+          if (!Out.Outcomes.count(T)) {
+            Next.insert(T);
+            Queued = true;
+            break;
+          }
+        if (!Queued || Round + 1 == MaxFallbackRounds)
+          GaveUp.insert(C);
+      }
+      if (Next.empty())
+        break;
+      std::vector<size_t> Batch(Next.begin(), Next.end());
+      Out.Fallbacks += Batch.size();
+      Run(Batch);
+    }
+    for (const Prefilter::HeaderCandidates *C : GaveUp) {
+      bool Read = false;
+      for (const auto &[I, Outcome] : Out.Outcomes)
+        if (Jobs[I].Database == C->Database &&
+            Outcome.Result.FilesSeen.count(C->Header))
+          Read = true;
+      if (!Read)
+        Out.UnreadHeaders.push_back(C->Header);
+    }
+  }
+  Bar.clear();
+  return Out;
+}
+
+} // namespace gup

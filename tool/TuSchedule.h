@@ -1,0 +1,52 @@
+//===- TuSchedule.h - Which TUs to parse, where, and in what order --------===//
+//
+// The prefilter picks the TUs that can contain a site, --shard keeps this
+// shard's share of them, workers parse them in parallel, and a header the
+// prefilter counted on a TU to read but that no parsed TU read gets its next
+// candidate. Results come back indexed by DB position, so the merge order -
+// and the output - do not depend on -j or on which worker finished first.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GUP_TOOL_TUSCHEDULE_H
+#define GUP_TOOL_TUSCHEDULE_H
+
+#include "Prefilter.h"
+#include "Workers.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace gup {
+
+struct ScheduleOptions {
+  bool UsePrefilter = true;
+  unsigned ShardIndex = 0; ///< 0-based
+  unsigned ShardCount = 1;
+  bool Progress = false;
+  bool SelectOnly = false; ///< decide what to parse, parse nothing
+  WorkerSettings Workers;
+};
+
+struct ScheduleResult {
+  /// Every TU that was parsed (or whose worker died), by index into Jobs.
+  std::map<size_t, WorkerOutcome> Outcomes;
+  PrefilterStats Prefilter;
+  size_t Survivors = 0;  ///< TUs the prefilter kept (all TUs without it)
+  size_t InShard = 0;    ///< of those, this shard's
+  std::vector<size_t> Selected; ///< this shard's TUs, before any fallback
+  size_t Fallbacks = 0;  ///< TUs parsed because a header was not read
+  /// Headers of the tree naming the family that no parsed TU read.
+  std::vector<std::string> UnreadHeaders;
+  long PeakRssKiB = 0;
+  std::string PeakRssFile;
+  std::string Error; ///< the workers could not run at all
+};
+
+ScheduleResult scheduleTus(const std::vector<TuJob> &Jobs,
+                           const RunSettings &Settings,
+                           const ScheduleOptions &Options);
+
+} // namespace gup
+
+#endif

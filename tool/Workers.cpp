@@ -1,0 +1,294 @@
+//===- Workers.cpp - Parse TUs in child processes -------------------------===//
+#include "Workers.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <map>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace gup {
+
+namespace {
+
+class Writer {
+public:
+  std::string Out;
+  void u64(uint64_t V) {
+    for (int I = 0; I < 8; ++I)
+      Out.push_back(char((V >> (8 * I)) & 0xff));
+  }
+  void str(llvm::StringRef S) {
+    u64(S.size());
+    Out.append(S.data(), S.size());
+  }
+  template <typename Container> void strings(const Container &C) {
+    u64(C.size());
+    for (const std::string &S : C)
+      str(S);
+  }
+};
+
+class Reader {
+public:
+  explicit Reader(llvm::StringRef Data) : Data(Data) {}
+  bool Ok = true;
+  uint64_t u64() {
+    if (Data.size() < 8) {
+      Ok = false;
+      return 0;
+    }
+    uint64_t V = 0;
+    for (int I = 0; I < 8; ++I)
+      V |= uint64_t(uint8_t(Data[I])) << (8 * I);
+    Data = Data.drop_front(8);
+    return V;
+  }
+  std::string str() {
+    uint64_t N = u64();
+    if (!Ok || N > Data.size()) {
+      Ok = false;
+      return {};
+    }
+    std::string S = Data.take_front(N).str();
+    Data = Data.drop_front(N);
+    return S;
+  }
+  /// A count of items each at least \p MinBytes long: bounded by the data.
+  uint64_t count(uint64_t MinBytes) {
+    uint64_t N = u64();
+    if (N > Data.size() / MinBytes)
+      Ok = false;
+    return Ok ? N : 0;
+  }
+  bool atEnd() const { return Data.empty(); }
+
+private:
+  llvm::StringRef Data;
+};
+
+std::string describeSignal(int Signal) {
+  std::string Name = strsignal(Signal);
+  std::string Text = "crashed with signal " + std::to_string(Signal) + " (" + Name + ")";
+  if (Signal == SIGKILL)
+    Text = "was killed (signal 9; out of memory?)";
+  return Text;
+}
+
+} // namespace
+
+std::string serializeTuResult(const TuResult &R) {
+  Writer W;
+  W.str(R.File);
+  W.str(R.Database);
+  W.u64(R.Parsed);
+  W.u64(R.Errors);
+  W.strings(R.ErrorLines);
+  W.u64(R.Sites.size());
+  for (const SiteRecord &S : R.Sites) {
+    W.str(S.Path);
+    W.u64(S.Line);
+    W.u64(S.Column);
+    W.u64(S.Offset);
+    W.str(S.Rule);
+    W.str(S.Api);
+    W.u64(uint64_t(S.Kind));
+    W.str(S.Message);
+    W.u64(S.Edits.size());
+    for (const FileEdit &E : S.Edits) {
+      W.str(E.Path);
+      W.u64(E.Offset);
+      W.u64(E.Length);
+      W.str(E.Text);
+    }
+    W.strings(S.Requires);
+    W.str(S.OnlyIfBlocked);
+  }
+  W.u64(R.Snapshots.size());
+  for (const FileSnapshot &S : R.Snapshots) {
+    W.str(S.Path);
+    W.u64(S.Hash);
+    W.u64(S.Size);
+  }
+  W.u64(R.OutsideRootSites);
+  W.strings(R.FilesSeen);
+  W.strings(R.DroppedFlags);
+  return std::move(W.Out);
+}
+
+bool deserializeTuResult(llvm::StringRef Data, TuResult &R) {
+  Reader In(Data);
+  auto Strings = [&](auto Insert) {
+    for (uint64_t N = In.count(8); N > 0 && In.Ok; --N)
+      Insert(In.str());
+  };
+  R.File = In.str();
+  R.Database = In.str();
+  R.Parsed = In.u64();
+  R.Errors = In.u64();
+  Strings([&](std::string S) { R.ErrorLines.push_back(std::move(S)); });
+  for (uint64_t N = In.count(8 * 10); N > 0 && In.Ok; --N) {
+    SiteRecord S;
+    S.Path = In.str();
+    S.Line = In.u64();
+    S.Column = In.u64();
+    S.Offset = In.u64();
+    S.Rule = In.str();
+    S.Api = In.str();
+    S.Kind = FindingKind(In.u64());
+    S.Message = In.str();
+    for (uint64_t E = In.count(8 * 4); E > 0 && In.Ok; --E) {
+      FileEdit Edit;
+      Edit.Path = In.str();
+      Edit.Offset = In.u64();
+      Edit.Length = In.u64();
+      Edit.Text = In.str();
+      S.Edits.push_back(std::move(Edit));
+    }
+    for (uint64_t Q = In.count(8); Q > 0 && In.Ok; --Q)
+      S.Requires.push_back(In.str());
+    S.OnlyIfBlocked = In.str();
+    R.Sites.push_back(std::move(S));
+  }
+  for (uint64_t N = In.count(8 * 3); N > 0 && In.Ok; --N) {
+    FileSnapshot S;
+    S.Path = In.str();
+    S.Hash = In.u64();
+    S.Size = In.u64();
+    R.Snapshots.push_back(std::move(S));
+  }
+  R.OutsideRootSites = In.u64();
+  Strings([&](std::string S) { R.FilesSeen.insert(std::move(S)); });
+  Strings([&](std::string S) { R.DroppedFlags.insert(std::move(S)); });
+  return In.Ok && In.atEnd();
+}
+
+std::string runInWorkers(const std::vector<TuJob> &Jobs,
+                         const std::vector<size_t> &Indices,
+                         const RunSettings &Settings,
+                         const WorkerSettings &Workers,
+                         llvm::function_ref<void(size_t)> OnStart,
+                         llvm::function_ref<void(size_t, WorkerOutcome &&)> OnDone,
+                         llvm::function_ref<void()> OnIdle) {
+  if (Indices.empty())
+    return "";
+  llvm::SmallString<128> Dir;
+  if (std::error_code EC = llvm::sys::fs::createUniqueDirectory("gup-rewrite", Dir))
+    return "cannot create a temporary directory for the workers: " + EC.message();
+  auto ResultPath = [&](size_t Index) {
+    llvm::SmallString<128> Path(Dir);
+    llvm::sys::path::append(Path, std::to_string(Index) + ".tu");
+    return std::string(Path);
+  };
+  // Output buffered in the parent must not be written twice by children.
+  llvm::outs().flush();
+  llvm::errs().flush();
+
+  struct Running {
+    size_t Index;
+    std::chrono::steady_clock::time_point Start;
+  };
+  std::map<pid_t, Running> Children;
+  size_t Next = 0;
+  std::string Error;
+  unsigned Parallel = std::max(1u, Workers.Parallel);
+  while (Next < Indices.size() || !Children.empty()) {
+    while (Children.size() < Parallel && Next < Indices.size()) {
+      size_t Index = Indices[Next];
+      OnStart(Index);
+      pid_t Pid = fork();
+      if (Pid == 0) {
+        const TuJob &Job = Jobs[Index];
+        if (!Workers.CrashOn.empty() &&
+            llvm::StringRef(Job.File).ends_with(Workers.CrashOn))
+          raise(SIGSEGV);
+        TuResult Result = runTu(Job, Settings);
+        std::string Data = serializeTuResult(Result);
+        std::error_code EC;
+        {
+          llvm::raw_fd_ostream Out(ResultPath(Index), EC);
+          if (!EC)
+            Out << Data;
+          if (!EC)
+            Out.close();
+          if (Out.has_error())
+            EC = Out.error(), Out.clear_error();
+        }
+        _exit(EC ? 3 : 0);
+      }
+      if (Pid < 0) {
+        if (Children.empty()) {
+          Error = std::string("cannot start a worker process: ") + strerror(errno);
+          break;
+        }
+        break; // retry when a running child has finished
+      }
+      Children[Pid] = {Index, std::chrono::steady_clock::now()};
+      ++Next;
+    }
+    if (!Error.empty())
+      break;
+    int Status = 0;
+    struct rusage Usage;
+    pid_t Pid = wait4(-1, &Status, WNOHANG, &Usage);
+    if (Pid == 0) {
+      OnIdle();
+      usleep(100 * 1000);
+      continue;
+    }
+    if (Pid < 0) {
+      if (errno == EINTR)
+        continue;
+      Error = std::string("lost track of the worker processes: ") + strerror(errno);
+      break;
+    }
+    auto It = Children.find(Pid);
+    if (It == Children.end())
+      continue;
+    Running Child = It->second;
+    Children.erase(It);
+    WorkerOutcome Outcome;
+    Outcome.PeakRssKiB = Usage.ru_maxrss;
+    Outcome.Seconds = std::chrono::duration<double>(
+                          std::chrono::steady_clock::now() - Child.Start)
+                          .count();
+    std::string Path = ResultPath(Child.Index);
+    if (WIFSIGNALED(Status)) {
+      Outcome.Failure = describeSignal(WTERMSIG(Status));
+    } else if (!WIFEXITED(Status) || WEXITSTATUS(Status) != 0) {
+      Outcome.Failure = "worker exited with status " +
+                        std::to_string(WEXITSTATUS(Status)) +
+                        " (could not write its result)";
+    } else {
+      auto Buffer = llvm::MemoryBuffer::getFile(Path);
+      if (!Buffer || !deserializeTuResult((*Buffer)->getBuffer(), Outcome.Result))
+        Outcome.Failure = "worker's result could not be read back";
+    }
+    llvm::sys::fs::remove(Path);
+    if (!Outcome.Failure.empty()) {
+      Outcome.Result = TuResult();
+      Outcome.Result.File = Jobs[Child.Index].File;
+      Outcome.Result.Database = Jobs[Child.Index].Database;
+    }
+    OnDone(Child.Index, std::move(Outcome));
+  }
+  // On an error, wait for what is still running: no orphans.
+  for (auto &[Pid, Child] : Children) {
+    int Status;
+    waitpid(Pid, &Status, 0);
+    llvm::sys::fs::remove(ResultPath(Child.Index));
+  }
+  llvm::sys::fs::remove(Dir);
+  return Error;
+}
+
+} // namespace gup
