@@ -9,7 +9,10 @@
 #      and its own flags on the migrated tree;
 #   5. a second run finds nothing: no call of the old API is left in
 #      compiled code, and the diff is empty;
-#   6. a summary, and build/test-results/kernel-check.counts for `make check`.
+#   (stages of scripts/kernel-check.d, e.g. the prefilter's equivalence)
+#   6. a summary (TUs, prefilter, sites per rule, time and peak RSS from
+#      the first run's --summary), and build/test-results/kernel-check.counts
+#      for `make check`.
 # The tree is restored to its baseline at the end.
 #
 # Usage: scripts/kernel-check.sh [BUILD_DIR]
@@ -72,7 +75,7 @@ for arch in $KERNEL_ARCHES; do
 done
 t0=$(now)
 status=0
-"$tool" "${dbs[@]}" --root "$KERNEL_SRC" --coverage-report="$work/coverage.txt" \
+"$tool" "${dbs[@]}" --root "$KERNEL_SRC" --coverage-report="$work/coverage.txt" --summary \
 	> "$work/migration.diff" 2> "$work/migration.err" || status=$?
 t1=$(now)
 run_time=$(secs "$t0" "$t1")
@@ -140,9 +143,9 @@ reset_tree
 # 6. Summary.
 echo "== kernel-check summary"
 echo "files changed: $files"
-echo "sites per rule:"
-"$tool" "${dbs[@]}" --root "$KERNEL_SRC" --report 2>/dev/null \
-	| sed -E 's/^[^ ]+: ([a-z-]+): .*/\1/' | sort | uniq -c | sed 's/^/  /' || true
+echo "the migration run's own summary (TUs, prefilter, sites per rule, time, RSS):"
+# --summary ends the run's stderr.
+sed -n '/^gup-rewrite: summary$/,$p' "$work/migration.err" | tail -n +2
 echo "diagnostics left for a human:"
 grep -E ': warning: ' "$work/migration.err" | sed 's/^/  /' || echo "  (none)"
 echo "coverage report ($work/coverage.txt):"
