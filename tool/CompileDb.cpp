@@ -5,6 +5,7 @@
 
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -49,10 +50,34 @@ llvm::Expected<CompileDbSet> CompileDbSet::load(llvm::ArrayRef<std::string> Path
     if (Set.FirstDir.empty())
       Set.FirstDir = DbDir;
     std::vector<CompileCommand> Commands = Db->getAllCompileCommands();
+    // A kernel DB has ~13,600 entries in ~1,000 directories: resolve each
+    // directory's symlinks once, and only a file that is itself a symlink
+    // on its own.
+    llvm::StringMap<std::string> RealDirs;
+    auto Canonical = [&](const CompileCommand &Command) {
+      llvm::SmallString<256> Abs(Command.Filename);
+      if (!llvm::sys::path::is_absolute(Abs)) {
+        Abs = Command.Directory;
+        llvm::sys::path::append(Abs, Command.Filename);
+      }
+      llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/false);
+      llvm::sys::fs::file_status Status;
+      if (llvm::StringRef(Abs).contains("/../") ||
+          llvm::sys::fs::status(Abs, Status, /*follow=*/false) ||
+          Status.type() != llvm::sys::fs::file_type::regular_file)
+        return canonicalPath(Command.Filename, Command.Directory);
+      llvm::StringRef Dir = llvm::sys::path::parent_path(Abs);
+      auto [It, Inserted] = RealDirs.try_emplace(Dir);
+      if (Inserted)
+        It->second = canonicalPath(Dir, "/");
+      llvm::SmallString<256> Result(It->second);
+      llvm::sys::path::append(Result, llvm::sys::path::filename(Abs));
+      return std::string(Result);
+    };
     if (Commands.empty())
       return bad("'" + JsonPath + "' has no entries");
     for (CompileCommand &Command : Commands) {
-      std::string File = canonicalPath(Command.Filename, Command.Directory);
+      std::string File = Canonical(Command);
       if (!llvm::sys::fs::exists(File))
         return bad("'" + JsonPath + "' names a file that does not exist: '" +
                    Command.Filename + "' (directory '" + Command.Directory + "')");

@@ -11,9 +11,18 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Parallel.h"
 #include "llvm/Support/Path.h"
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
+#include <fcntl.h>
+#include <malloc.h>
+#include <functional>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace gup {
 
@@ -48,7 +57,30 @@ public:
       return false;
     First[(unsigned char)Name[0]] = true;
     Lengths |= uint64_t(1) << std::min<size_t>(Name.size(), 63);
+    // Needles: the names no other name is a part of. A text without any of
+    // them as a substring names nothing of the set.
+    Needles.clear();
+    for (const auto &Entry : Names) {
+      llvm::StringRef Candidate = Entry.getKey();
+      bool Covered = false;
+      for (const auto &Other : Names)
+        if (Other.getKey() != Candidate && Candidate.contains(Other.getKey()))
+          Covered = true;
+      if (!Covered)
+        Needles.push_back(Candidate.str());
+    }
+    Searchers.clear();
+    for (const std::string &Needle : Needles)
+      Searchers.emplace_back(Needle.begin(), Needle.end());
     return true;
+  }
+  /// False when \p Text cannot name anything of the set (a quick test).
+  bool mayOccurIn(llvm::StringRef Text) const {
+    // Horspool skips most of the text for names this long; memmem does not.
+    for (const auto &Searcher : Searchers)
+      if (std::search(Text.begin(), Text.end(), Searcher) != Text.end())
+        return true;
+    return false;
   }
   bool contains(llvm::StringRef Word) const {
     return (Lengths >> std::min<size_t>(Word.size(), 63) & 1) &&
@@ -58,6 +90,8 @@ public:
 
 private:
   llvm::StringSet<> Names;
+  std::vector<std::string> Needles;
+  std::vector<std::boyer_moore_horspool_searcher<std::string::const_iterator>> Searchers;
   bool First[256] = {};
   uint64_t Lengths = 0;
 };
@@ -250,39 +284,129 @@ struct Prefilter::Impl {
     }
   }
 
-  /// Lexes \p File once more against the current names: whether it names
-  /// one, and (with \p NewMacros) which of its macros' bodies do.
-  void check(Id File, std::vector<std::string> *NewMacros, bool ReadIncludes) {
-    ScannedFile &F = Files[File];
-    auto Buffer = llvm::MemoryBuffer::getFile(F.Path, /*IsText=*/false,
-                                              /*RequiresNullTerminator=*/false);
-    if (!Buffer)
-      return; // the parser will say what is wrong with it
-    F.Readable = true;
+  static bool readWhole(const std::string &Path, std::string &Out) {
+    int FD = ::open(Path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (FD < 0)
+      return false;
+    struct stat St;
+    bool Ok = fstat(FD, &St) == 0;
+    if (Ok) {
+      Out.resize(St.st_size);
+      size_t Done = 0;
+      while (Done < Out.size()) {
+        ssize_t N = ::read(FD, Out.data() + Done, Out.size() - Done);
+        if (N < 0 && errno == EINTR)
+          continue;
+        if (N <= 0)
+          break;
+        Done += N;
+      }
+      Out.resize(Done);
+    }
+    ::close(FD);
+    return Ok;
+  }
+
+  /// The #include lines of \p Text without a full lex: a '#' first on its
+  /// line. (One inside a block comment counts too; the graph only grows.)
+  static void includeLines(llvm::StringRef Text,
+                           std::vector<std::pair<std::string, bool>> &Out) {
+    const char *P = Text.data(), *End = P + Text.size();
+    while ((P = static_cast<const char *>(memchr(P, '#', End - P)))) {
+      const char *LineBegin = P;
+      while (LineBegin > Text.data() && (LineBegin[-1] == ' ' || LineBegin[-1] == '\t'))
+        --LineBegin;
+      ++P;
+      if (LineBegin != Text.data() && LineBegin[-1] != '\n')
+        continue;
+      while (P < End && (*P == ' ' || *P == '\t'))
+        ++P;
+      llvm::StringRef Rest(P, End - P);
+      if (!Rest.consume_front("include_next") && !Rest.consume_front("include") &&
+          !Rest.consume_front("import"))
+        continue;
+      Rest = Rest.ltrim(" \t");
+      if (Rest.empty() || (Rest[0] != '<' && Rest[0] != '"'))
+        continue;
+      char Close = Rest[0] == '<' ? '>' : '"';
+      size_t Stop = Rest.find_first_of(llvm::StringRef("\n\0", 1).str() + Close, 1);
+      if (Stop != llvm::StringRef::npos && Rest[Stop] == Close)
+        Out.push_back({Rest.slice(1, Stop).str(), Close == '>'});
+    }
+  }
+
+  /// What lexing one file found; filled without touching shared state, so
+  /// that many files can be lexed at once.
+  struct LexResult {
+    bool Readable = false;
     bool Hit = false;
+    std::vector<std::pair<std::string, bool>> Includes;
+    std::vector<std::string> NewMacros;
+  };
+
+  /// Lexes \p Path against the current names: whether it names one, which
+  /// of its macros' bodies do (with \p FindMacros), its #includes (with
+  /// \p ReadIncludes). Reads only Interesting; safe to run in parallel.
+  LexResult lexFile(const std::string &Path, bool FindMacros, bool ReadIncludes) const {
+    LexResult R;
+    // One buffer per thread, read() into: a map or an allocation per file
+    // costs more than reading it (tens of thousands of small files).
+    thread_local std::string Buffer;
+    if (!readWhole(Path, Buffer))
+      return R; // the parser will say what is wrong with it
+    R.Readable = true;
+    llvm::StringRef Text = Buffer;
+    if (!Interesting.mayOccurIn(Text)) {
+      // Most files: only their #include lines matter.
+      if (ReadIncludes)
+        includeLines(Text, R.Includes);
+      return R;
+    }
     lex(
-        (*Buffer)->getBuffer(),
+        Text,
         [&](llvm::StringRef Spelling, bool Angled) {
           if (ReadIncludes)
-            F.Includes.push_back({intern(Spelling), Angled});
+            R.Includes.push_back({Spelling.str(), Angled});
         },
         [&](llvm::StringRef Word, llvm::StringRef Macro) {
           if (!Interesting.contains(Word))
             return true;
-          Hit = true;
-          if (NewMacros && !Macro.empty() && !Interesting.contains(Macro))
-            NewMacros->push_back(Macro.str());
+          R.Hit = true;
+          if (FindMacros && !Macro.empty() && !Interesting.contains(Macro))
+            R.NewMacros.push_back(Macro.str());
           // Without macros to collect or includes to read, one is enough.
-          return NewMacros || ReadIncludes;
+          return FindMacros || ReadIncludes;
         });
-    F.Hit = Hit;
+    return R;
   }
 
-  void scan(Id File) {
-    if (Files[File].Scanned)
-      return;
-    Files[File].Scanned = true;
-    check(File, &PendingMacros, /*ReadIncludes=*/true);
+  void store(Id File, LexResult &&R, bool ReadIncludes) {
+    ScannedFile &F = Files[File];
+    F.Scanned = true;
+    F.Readable = R.Readable;
+    F.Hit = R.Hit;
+    if (ReadIncludes)
+      for (auto &[Spelling, Angled] : R.Includes)
+        F.Includes.push_back({intern(Spelling), Angled});
+    for (std::string &Name : R.NewMacros)
+      PendingMacros.push_back(std::move(Name));
+  }
+
+  /// Lexes every file of \p Batch not yet scanned, on all cores.
+  void scanAll(llvm::ArrayRef<Id> Batch, bool Rescan = false) {
+    std::vector<Id> Todo;
+    for (Id F : Batch)
+      if (Rescan || !Files[F].Scanned)
+        Todo.push_back(F);
+    llvm::sort(Todo);
+    Todo.erase(std::unique(Todo.begin(), Todo.end()), Todo.end());
+    std::vector<LexResult> Results(Todo.size());
+    bool ReadIncludes = !Rescan;
+    llvm::parallelFor(0, Todo.size(), [&](size_t K) {
+      Results[K] = lexFile(Files[Todo[K]].Path, /*FindMacros=*/true, ReadIncludes);
+    });
+    for (size_t K = 0; K < Todo.size(); ++K)
+      store(Todo[K], std::move(Results[K]), ReadIncludes);
   }
 
   Id firstIn(llvm::ArrayRef<Id> DirList, llvm::StringRef Spelling) {
@@ -384,7 +508,8 @@ struct Prefilter::Impl {
       Work.pop_back();
       if (F == Wanted)
         return true;
-      scan(F);
+      if (!Files[F].Scanned)
+        scanAll({F});
       for (const IncludeLine &Line : Files[F].Includes)
         Push(resolve(F, Line, Tu.List));
     }
@@ -401,9 +526,11 @@ struct Prefilter::Impl {
       for (const std::string &Name : PendingMacros)
         Macros += Interesting.insert(Name);
       PendingMacros.clear();
+      std::vector<Id> All;
       for (Id F = 0; F < Files.size(); ++F)
         if (Files[F].Scanned)
-          check(F, &PendingMacros, /*ReadIncludes=*/false);
+          All.push_back(F);
+      scanAll(All, /*Rescan=*/true);
     }
     return Macros;
   }
@@ -428,28 +555,33 @@ std::vector<size_t> Prefilter::select(const std::vector<TuJob> &Jobs) {
     I.Tus.push_back(I.describe(Jobs[T]));
     TusOfList[I.Tus.back().List].push_back(T);
   }
+  // Breadth first, all search lists at once: each level's new files are
+  // lexed in parallel, then their #includes resolved per list.
   std::map<Id, std::vector<Id>> FilesOfList;
-  for (auto &[List, Tus] : TusOfList) {
-    llvm::DenseSet<Id> Seen;
-    std::vector<Id> Work;
-    auto Push = [&](Id F) {
-      if (F != NoFile && Seen.insert(F).second)
-        Work.push_back(F);
-    };
+  std::map<Id, llvm::DenseSet<Id>> SeenOfList;
+  std::vector<std::pair<Id, Id>> Level; // (file, list)
+  auto Push = [&](Id F, Id List, std::vector<std::pair<Id, Id>> &Into) {
+    if (F != NoFile && SeenOfList[List].insert(F).second) {
+      Into.push_back({F, List});
+      FilesOfList[List].push_back(F);
+    }
+  };
+  for (auto &[List, Tus] : TusOfList)
     for (size_t T : Tus) {
-      Push(I.Tus[T].MainFile);
+      Push(I.Tus[T].MainFile, List, Level);
       for (Id F : I.Tus[T].Forced)
-        Push(F);
+        Push(F, List, Level);
     }
-    std::vector<Id> &Reached = FilesOfList[List];
-    while (!Work.empty()) {
-      Id F = Work.back();
-      Work.pop_back();
-      Reached.push_back(F);
-      I.scan(F);
+  while (!Level.empty()) {
+    std::vector<Id> Batch;
+    for (auto &[F, List] : Level)
+      Batch.push_back(F);
+    I.scanAll(Batch);
+    std::vector<std::pair<Id, Id>> Next;
+    for (auto &[F, List] : Level)
       for (const IncludeLine &Line : I.Files[F].Includes)
-        Push(I.resolve(F, Line, List));
-    }
+        Push(I.resolve(F, Line, List), List, Next);
+    Level = std::move(Next);
   }
   Stats.GupMacros = I.computeInteresting();
   for (const ScannedFile &F : I.Files)
@@ -532,6 +664,10 @@ std::vector<size_t> Prefilter::select(const std::vector<TuJob> &Jobs) {
   for (size_t T = 0; T < Jobs.size(); ++T)
     if (Keep[T])
       Selected.push_back(T);
+  // The scan's tables are done with. Workers are forked next, and each
+  // starts from the parent's resident size: give the memory back.
+  P.reset();
+  malloc_trim(0);
   Stats.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() -
                                                 Start)
                       .count();
