@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <tuple>
 #include <cstring>
 #include <fcntl.h>
 #include <malloc.h>
@@ -46,6 +47,10 @@ struct ScannedFile {
   bool Scanned = false;
   bool Readable = false;
   bool IsMainFile = false;
+  /// Macros a main file #defines, and the identifiers a file that may name
+  /// the family tests in #if/#ifdef/#ifndef/#elif: a header whose GUP code
+  /// depends on a macro its includer sets is looked at once per setting.
+  std::set<std::string> Defines, Tested;
 };
 
 /// The interesting identifiers: a set with a cheap first test, since it
@@ -134,6 +139,7 @@ struct Prefilter::Impl {
     Id MainFile = NoFile;
     Id List = 0;
     std::vector<Id> Forced; ///< -include files
+    std::map<std::string, std::string> CommandDefines; ///< -D NAME[=VALUE]
   };
   std::vector<TuInfo> Tus;
 
@@ -307,10 +313,13 @@ struct Prefilter::Impl {
     return Ok;
   }
 
-  /// The #include lines of \p Text without a full lex: a '#' first on its
-  /// line. (One inside a block comment counts too; the graph only grows.)
-  static void includeLines(llvm::StringRef Text,
-                           std::vector<std::pair<std::string, bool>> &Out) {
+  /// The directives of \p Text without a full lex (a '#' first on its
+  /// line; one inside a block comment counts too, which only adds): the
+  /// #include lines, the names #defined, the identifiers #if-like lines test.
+  static void directiveLines(llvm::StringRef Text,
+                             std::vector<std::pair<std::string, bool>> &Includes,
+                             std::set<std::string> *Defines,
+                             std::set<std::string> *Tested) {
     const char *P = Text.data(), *End = P + Text.size();
     while ((P = static_cast<const char *>(memchr(P, '#', End - P)))) {
       const char *LineBegin = P;
@@ -322,16 +331,47 @@ struct Prefilter::Impl {
       while (P < End && (*P == ' ' || *P == '\t'))
         ++P;
       llvm::StringRef Rest(P, End - P);
-      if (!Rest.consume_front("include_next") && !Rest.consume_front("include") &&
-          !Rest.consume_front("import"))
-        continue;
-      Rest = Rest.ltrim(" \t");
-      if (Rest.empty() || (Rest[0] != '<' && Rest[0] != '"'))
-        continue;
-      char Close = Rest[0] == '<' ? '>' : '"';
-      size_t Stop = Rest.find_first_of(llvm::StringRef("\n\0", 1).str() + Close, 1);
-      if (Stop != llvm::StringRef::npos && Rest[Stop] == Close)
-        Out.push_back({Rest.slice(1, Stop).str(), Close == '>'});
+      Rest = Rest.take_until([](char C) { return C == '\n'; });
+      size_t NameEnd = 0;
+      while (NameEnd < Rest.size() && isIdentChar(Rest[NameEnd]))
+        ++NameEnd;
+      llvm::StringRef Directive = Rest.take_front(NameEnd);
+      Rest = Rest.drop_front(NameEnd).ltrim(" \t");
+      if (Directive == "include" || Directive == "include_next" ||
+          Directive == "import") {
+        if (Rest.empty() || (Rest[0] != '<' && Rest[0] != '"'))
+          continue;
+        char Close = Rest[0] == '<' ? '>' : '"';
+        size_t Stop = Rest.find(Close, 1);
+        if (Stop != llvm::StringRef::npos)
+          Includes.push_back({Rest.slice(1, Stop).str(), Close == '>'});
+      } else if (Directive == "define") {
+        llvm::StringRef Name = Rest.take_while(isIdentChar);
+        if (Defines && !Name.empty())
+          Defines->insert(Name.str());
+      } else if (Tested && (Directive == "if" || Directive == "ifdef" ||
+                 Directive == "ifndef" || Directive == "elif" ||
+                 Directive == "elifdef" || Directive == "elifndef")) {
+        // Continuation lines are not followed: tests that long are rare
+        // and only make a header look less configurable than it is.
+        for (size_t I = 0; I < Rest.size();) {
+          if (Rest.substr(I).starts_with("/*") || Rest.substr(I).starts_with("//"))
+            break;
+          if (isIdentStart(Rest[I])) {
+            size_t Start = I;
+            while (I < Rest.size() && isIdentChar(Rest[I]))
+              ++I;
+            llvm::StringRef Word = Rest.slice(Start, I);
+            if (Word != "defined")
+              Tested->insert(Word.str());
+          } else if (Rest[I] >= '0' && Rest[I] <= '9') {
+            while (I < Rest.size() && isIdentChar(Rest[I]))
+              ++I;
+          } else {
+            ++I;
+          }
+        }
+      }
     }
   }
 
@@ -342,12 +382,15 @@ struct Prefilter::Impl {
     bool Hit = false;
     std::vector<std::pair<std::string, bool>> Includes;
     std::vector<std::string> NewMacros;
+    bool Lexed = false; ///< the full lex ran (Tested is filled)
+    std::set<std::string> Defines, Tested;
   };
 
   /// Lexes \p Path against the current names: whether it names one, which
   /// of its macros' bodies do (with \p FindMacros), its #includes (with
   /// \p ReadIncludes). Reads only Interesting; safe to run in parallel.
-  LexResult lexFile(const std::string &Path, bool FindMacros, bool ReadIncludes) const {
+  LexResult lexFile(const std::string &Path, bool IsMainFile, bool FindMacros,
+                    bool ReadIncludes) const {
     LexResult R;
     // One buffer per thread, read() into: a map or an allocation per file
     // costs more than reading it (tens of thousands of small files).
@@ -357,11 +400,16 @@ struct Prefilter::Impl {
     R.Readable = true;
     llvm::StringRef Text = Buffer;
     if (!Interesting.mayOccurIn(Text)) {
-      // Most files: only their #include lines matter.
+      // Most files: only their #include lines (and a main file's #defines)
+      // matter.
       if (ReadIncludes)
-        includeLines(Text, R.Includes);
+        directiveLines(Text, R.Includes, IsMainFile ? &R.Defines : nullptr,
+                       nullptr);
       return R;
     }
+    std::vector<std::pair<std::string, bool>> Ignored;
+    directiveLines(Text, Ignored, IsMainFile ? &R.Defines : nullptr, &R.Tested);
+    R.Lexed = true;
     lex(
         Text,
         [&](llvm::StringRef Spelling, bool Angled) {
@@ -390,6 +438,10 @@ struct Prefilter::Impl {
         F.Includes.push_back({intern(Spelling), Angled});
     for (std::string &Name : R.NewMacros)
       PendingMacros.push_back(std::move(Name));
+    if (F.IsMainFile && ReadIncludes)
+      F.Defines = std::move(R.Defines);
+    if (R.Lexed)
+      F.Tested = std::move(R.Tested);
   }
 
   /// Lexes every file of \p Batch not yet scanned, on all cores.
@@ -403,7 +455,8 @@ struct Prefilter::Impl {
     std::vector<LexResult> Results(Todo.size());
     bool ReadIncludes = !Rescan;
     llvm::parallelFor(0, Todo.size(), [&](size_t K) {
-      Results[K] = lexFile(Files[Todo[K]].Path, /*FindMacros=*/true, ReadIncludes);
+      const ScannedFile &F = Files[Todo[K]];
+      Results[K] = lexFile(F.Path, F.IsMainFile, /*FindMacros=*/true, ReadIncludes);
     });
     for (size_t K = 0; K < Todo.size(); ++K)
       store(Todo[K], std::move(Results[K]), ReadIncludes);
@@ -465,6 +518,11 @@ struct Prefilter::Impl {
       std::string V;
       if (Arg.starts_with("-include-pch") || Arg.starts_with("-imacros"))
         continue;
+      if (Value("-D", V)) {
+        auto [Name, Val] = llvm::StringRef(V).split('=');
+        Info.CommandDefines[Name.str()] = Val.str();
+        continue;
+      }
       if (Value("-iquote", V))
         Quote.push_back(dirId(absolute(V, Cwd)));
       else if (Value("-isystem", V))
@@ -517,6 +575,23 @@ struct Prefilter::Impl {
   }
 
   bool mentionsInteresting(Id File) const { return Files[File].Hit; }
+
+  /// How \p Tu sets the macros \p Header tests: TUs with the same key see
+  /// the header's GUP code the same way (as far as text can tell).
+  std::string configKey(size_t Tu, Id Header) const {
+    const TuInfo &Info = Tus[Tu];
+    std::string Key;
+    for (const std::string &Name : Files[Header].Tested) {
+      if (Files[Info.MainFile].Defines.count(Name)) {
+        Key += Name + "@" + std::to_string(Info.MainFile) + ";";
+        continue;
+      }
+      auto It = Info.CommandDefines.find(Name);
+      if (It != Info.CommandDefines.end())
+        Key += Name + "=" + It->second + ";";
+    }
+    return Key;
+  }
 
   /// Adds the macros found so far; while that finds more, lexes every file
   /// again with the larger set. Returns the number of macros added.
@@ -616,47 +691,49 @@ std::vector<size_t> Prefilter::select(const std::vector<TuJob> &Jobs) {
         for (size_t T : TusOfList[List])
           ListCandidates[{Jobs[T].Database, H}].push_back(T);
     }
-    std::map<std::pair<std::string, Id>, bool> Covered;
-    for (size_t T = 0; T < Jobs.size(); ++T) {
-      if (!Keep[T])
-        continue;
+    // (DB, header, how the TU sets what the header tests) -> covered.
+    std::set<std::tuple<std::string, Id, std::string>> Covered;
+    auto Cover = [&](size_t T) {
       std::vector<Id> Reached;
       I.reach(I.Tus[T], Reached);
       for (Id F : Reached)
         if (HitHeaders.count(F))
-          Covered[{Jobs[T].Database, F}] = true;
-    }
-    for (auto &[Key, Tus] : ListCandidates) {
-      llvm::sort(Tus);
-      Tus.erase(std::unique(Tus.begin(), Tus.end()), Tus.end());
-      HeaderCandidates Entry;
-      Entry.Database = Key.first;
-      Entry.Header = canonicalPath(I.Files[Key.second].Path, "/");
-      // Only TUs that themselves reach the header are candidates; the
-      // kept ones come first, then the others in DB order.
-      std::vector<size_t> Confirmed, Others;
-      for (size_t T : Tus) {
-        std::vector<Id> Reached;
-        if (Keep[T]) {
-          if (I.reach(I.Tus[T], Reached, Key.second))
-            Confirmed.push_back(T);
-        } else if (Others.size() < 16 && I.reach(I.Tus[T], Reached, Key.second)) {
-          Others.push_back(T);
+          Covered.insert({Jobs[T].Database, F, I.configKey(T, F)});
+    };
+    for (size_t T = 0; T < Jobs.size(); ++T)
+      if (Keep[T])
+        Cover(T);
+    for (auto &[Key, AllTus] : ListCandidates) {
+      llvm::sort(AllTus);
+      AllTus.erase(std::unique(AllTus.begin(), AllTus.end()), AllTus.end());
+      std::map<std::string, std::vector<size_t>> ByConfig;
+      for (size_t T : AllTus)
+        ByConfig[I.configKey(T, Key.second)].push_back(T);
+      for (auto &[Config, Tus] : ByConfig) {
+        HeaderCandidates Entry;
+        Entry.Database = Key.first;
+        Entry.Header = canonicalPath(I.Files[Key.second].Path, "/");
+        // Only TUs that themselves reach the header are candidates; the
+        // kept ones come first, then the others in DB order.
+        std::vector<size_t> Confirmed, Others;
+        for (size_t T : Tus) {
+          std::vector<Id> Reached;
+          if (Keep[T]) {
+            if (I.reach(I.Tus[T], Reached, Key.second))
+              Confirmed.push_back(T);
+          } else if (Others.size() < 16 && I.reach(I.Tus[T], Reached, Key.second)) {
+            Others.push_back(T);
+          }
         }
+        if (!Covered.count({Key.first, Key.second, Config}) && !Others.empty()) {
+          Keep[Others.front()] = true;
+          ++Stats.HeaderOnly;
+          Cover(Others.front());
+        }
+        Entry.Tus = std::move(Confirmed);
+        Entry.Tus.insert(Entry.Tus.end(), Others.begin(), Others.end());
+        Candidates.push_back(std::move(Entry));
       }
-      if (!Covered[Key] && !Others.empty()) {
-        size_t T = Others.front();
-        Keep[T] = true;
-        ++Stats.HeaderOnly;
-        std::vector<Id> Reached;
-        I.reach(I.Tus[T], Reached);
-        for (Id F : Reached)
-          if (HitHeaders.count(F))
-            Covered[{Jobs[T].Database, F}] = true;
-      }
-      Entry.Tus = std::move(Confirmed);
-      Entry.Tus.insert(Entry.Tus.end(), Others.begin(), Others.end());
-      Candidates.push_back(std::move(Entry));
     }
   }
 

@@ -10,6 +10,9 @@
 //   - it is the first TU of its compile DB that can reach a header of the
 //     tree that names one, and no TU already chosen can: the header's own
 //     sites (prototypes, static inline callers, macro bodies) need one TU.
+//     "One" per way of setting the macros the header tests in #if lines
+//     (its main file's #defines, its -D flags): a TU that defines such a
+//     macro may see the header's GUP code differently.
 // Because #if is ignored, "can reach" is wider than "does include"; the
 // driver checks after parsing that the chosen TU really read the header and
 // otherwise asks for the next candidate (nextCandidates()).
@@ -50,8 +53,9 @@ public:
   /// Indices into \p Jobs of the TUs to parse, ascending.
   std::vector<size_t> select(const std::vector<TuJob> &Jobs);
 
-  /// Headers of the tree that name the family, per compile DB, with the TUs
-  /// (indices, ascending) that can reach them.
+  /// Headers of the tree that name the family, per compile DB and per way
+  /// a TU sets the macros the header tests, with the TUs that can reach
+  /// them (kept ones first, then in DB order).
   struct HeaderCandidates {
     std::string Database;
     std::string Header; ///< canonical path (as TuResult::FilesSeen has it)

@@ -13,6 +13,18 @@ namespace {
 /// Rounds of "the header's first candidate did not read it, try the next":
 /// #if hides an include from the text scan only now and then.
 constexpr unsigned MaxFallbackRounds = 4;
+
+/// True when a parsed TU among the header's candidates (its DB, its
+/// configuration) read it.
+bool readBy(const Prefilter::HeaderCandidates &C,
+            const std::map<size_t, WorkerOutcome> &Outcomes) {
+  for (size_t T : C.Tus) {
+    auto It = Outcomes.find(T);
+    if (It != Outcomes.end() && It->second.Result.FilesSeen.count(C.Header))
+      return true;
+  }
+  return false;
+}
 } // namespace
 
 ScheduleResult scheduleTus(const std::vector<TuJob> &Jobs,
@@ -78,12 +90,7 @@ ScheduleResult scheduleTus(const std::vector<TuJob> &Jobs,
     for (unsigned Round = 0; Round < MaxFallbackRounds && Out.Error.empty(); ++Round) {
       std::set<size_t> Next;
       for (const Prefilter::HeaderCandidates *C : Owned) {
-        bool Read = false;
-        for (const auto &[I, Outcome] : Out.Outcomes)
-          if (Jobs[I].Database == C->Database &&
-              Outcome.Result.FilesSeen.count(C->Header))
-            Read = true;
-        if (Read)
+        if (readBy(*C, Out.Outcomes))
           continue;
         bool Queued = false;
         for (size_t T : C->Tus)
@@ -101,14 +108,11 @@ ScheduleResult scheduleTus(const std::vector<TuJob> &Jobs,
       Out.Fallbacks += Batch.size();
       Run(Batch);
     }
+    std::set<std::string> Unread;
     for (const Prefilter::HeaderCandidates *C : GaveUp) {
-      bool Read = false;
-      for (const auto &[I, Outcome] : Out.Outcomes)
-        if (Jobs[I].Database == C->Database &&
-            Outcome.Result.FilesSeen.count(C->Header))
-          Read = true;
-      if (!Read)
-        Out.UnreadHeaders.push_back(C->Header);
+      if (!readBy(*C, Out.Outcomes))
+        if (Unread.insert(C->Header).second)
+          Out.UnreadHeaders.push_back(C->Header);
     }
   }
   Bar.clear();
