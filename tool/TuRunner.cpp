@@ -225,15 +225,21 @@ void removeFlag(CommandLineArguments &Args, const std::string &Flag) {
 
 } // namespace
 
+// The TUs of one build share their flags: a flag the driver rejected once is
+// dropped up front in this process's later TUs instead of costing a parse.
+// (Workers are forked from the parent, which learns from each result.)
+static std::set<std::string> KnownRejected;
+
+void rememberRejectedFlags(const std::set<std::string> &Flags) {
+  KnownRejected.insert(Flags.begin(), Flags.end());
+}
+
 TuResult runTu(const TuJob &Job, const RunSettings &Settings) {
   TuResult Result;
   Result.File = Job.File;
   Result.Database = Job.Database;
   CommandLineArguments Args = adjustedArgs(Job, Settings);
   std::set<std::string> Dropped;
-  // The TUs of one build share their flags: a flag the driver rejected once is
-  // dropped up front in this process's later TUs instead of costing a parse.
-  static std::set<std::string> KnownRejected;
   for (const std::string &Flag : KnownRejected) {
     size_t Before = Args.size();
     removeFlag(Args, Flag);

@@ -38,6 +38,10 @@ struct TuResult {
 
 TuResult runTu(const TuJob &Job, const RunSettings &Settings);
 
+/// Flags the driver rejected in another process (a worker): later TUs of
+/// this process drop them up front.
+void rememberRejectedFlags(const std::set<std::string> &Flags);
+
 } // namespace gup
 
 #endif

@@ -64,6 +64,8 @@ ScheduleResult scheduleTus(const std::vector<TuJob> &Jobs,
         Jobs, Indices, Settings, Options.Workers,
         [&](size_t I) { Bar.started(relativeTo(Jobs[I].File, Settings.Root)); },
         [&](size_t I, WorkerOutcome &&Outcome) {
+          // Workers forked from now on skip what this one learned.
+          rememberRejectedFlags(Outcome.Result.DroppedFlags);
           if (Outcome.PeakRssKiB > Out.PeakRssKiB) {
             Out.PeakRssKiB = Outcome.PeakRssKiB;
             Out.PeakRssFile = Jobs[I].File;
