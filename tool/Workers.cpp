@@ -112,6 +112,13 @@ std::string serializeTuResult(const TuResult &R) {
     }
     W.strings(S.Requires);
     W.str(S.OnlyIfBlocked);
+    W.u64(S.InterimEdits.size());
+    for (const FileEdit &E : S.InterimEdits) {
+      W.str(E.Path);
+      W.u64(E.Offset);
+      W.u64(E.Length);
+      W.str(E.Text);
+    }
   }
   W.u64(R.Snapshots.size());
   for (const FileSnapshot &S : R.Snapshots) {
@@ -136,7 +143,7 @@ bool deserializeTuResult(llvm::StringRef Data, TuResult &R) {
   R.Parsed = In.u64();
   R.Errors = In.u64();
   Strings([&](std::string S) { R.ErrorLines.push_back(std::move(S)); });
-  for (uint64_t N = In.count(8 * 10); N > 0 && In.Ok; --N) {
+  for (uint64_t N = In.count(8 * 11); N > 0 && In.Ok; --N) {
     SiteRecord S;
     S.Path = In.str();
     S.Line = In.u64();
@@ -157,6 +164,14 @@ bool deserializeTuResult(llvm::StringRef Data, TuResult &R) {
     for (uint64_t Q = In.count(8); Q > 0 && In.Ok; --Q)
       S.Requires.push_back(In.str());
     S.OnlyIfBlocked = In.str();
+    for (uint64_t E = In.count(8 * 4); E > 0 && In.Ok; --E) {
+      FileEdit Edit;
+      Edit.Path = In.str();
+      Edit.Offset = In.u64();
+      Edit.Length = In.u64();
+      Edit.Text = In.str();
+      S.InterimEdits.push_back(std::move(Edit));
+    }
     R.Sites.push_back(std::move(S));
   }
   for (uint64_t N = In.count(8 * 3); N > 0 && In.Ok; --N) {
