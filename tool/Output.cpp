@@ -1,5 +1,6 @@
 //===- Output.cpp - Diff, in-place, YAML and report output ----------------===//
 #include "Output.h"
+#include "CTokens.h"
 
 #include "Paths.h"
 #include "UnifiedDiff.h"
@@ -125,41 +126,22 @@ std::string renderReport(const ChangePlan &Plan, const std::string &Root) {
 }
 
 /// Line numbers where \p Text names a function of the family as a whole
-/// identifier, outside comments and string literals.
+/// identifier, outside comments and string literals (the prefilter's lexer).
 static std::vector<std::pair<unsigned, std::string>> familyMentions(llvm::StringRef Text) {
   std::vector<std::pair<unsigned, std::string>> Found;
+  size_t Counted = 0; // newlines are counted up to here
   unsigned Line = 1;
-  size_t I = 0, N = Text.size();
-  auto IsIdent = [](char C) { return isalnum(static_cast<unsigned char>(C)) || C == '_'; };
-  while (I < N) {
-    char C = Text[I];
-    if (C == '\n') {
-      ++Line;
-      ++I;
-    } else if (C == '/' && I + 1 < N && Text[I + 1] == '/') {
-      while (I < N && Text[I] != '\n')
-        ++I;
-    } else if (C == '/' && I + 1 < N && Text[I + 1] == '*') {
-      I += 2;
-      while (I + 1 < N && !(Text[I] == '*' && Text[I + 1] == '/'))
-        Line += Text[I++] == '\n';
-      I += 2;
-    } else if (C == '"' || C == '\'') {
-      ++I;
-      while (I < N && Text[I] != C && Text[I] != '\n')
-        I += Text[I] == '\\' ? 2 : 1;
-      ++I;
-    } else if (IsIdent(C)) {
-      size_t Start = I;
-      while (I < N && IsIdent(Text[I]))
-        ++I;
-      llvm::StringRef Word = Text.slice(Start, I);
-      if (findGupFunction(Word))
-        Found.push_back({Line, Word.str()});
-    } else {
-      ++I;
-    }
-  }
+  lexCTokens(
+      Text, [](llvm::StringRef, bool) {},
+      [&](llvm::StringRef Word, llvm::StringRef) {
+        if (findGupFunction(Word)) {
+          size_t At = Word.data() - Text.data();
+          Line += Text.slice(Counted, At).count('\n');
+          Counted = At;
+          Found.push_back({Line, Word.str()});
+        }
+        return true;
+      });
   return Found;
 }
 
