@@ -77,8 +77,14 @@ void ChangePlan::finalize() {
                                                                : nullptr;
     if (!Made)
       continue;
-    for (const FileEdit &E : *Made)
-      ByFile[E.Path].push_back({E, &Site});
+    for (FileEdit E : *Made) {
+      // The alternative of a held-back API is the only form: no guard.
+      if (!Site.OnlyIfBlocked.empty() && Blocked.count(Site.OnlyIfBlocked)) {
+        E.Side = ApiSide::Any;
+        E.GuardOffset = E.GuardLength = 0;
+      }
+      ByFile[E.Path].push_back({std::move(E), &Site});
+    }
   }
 
   for (auto &[Path, List] : ByFile) {
@@ -98,6 +104,11 @@ void ChangePlan::finalize() {
                                                           Unique[I].Edit.Length;
            ++J) {
         if (!overlaps(Unique[I].Edit, Unique[J].Edit))
+          continue;
+        // Two sides of one version test never meet in one text.
+        ApiSide SideI = Unique[I].Edit.Side, SideJ = Unique[J].Edit.Side;
+        if ((SideI == ApiSide::New && SideJ == ApiSide::Old) ||
+            (SideI == ApiSide::Old && SideJ == ApiSide::New))
           continue;
         Conflicts.push_back({Unique[I].Edit, Unique[J].Edit,
                              Unique[I].Site->Rule, Unique[J].Site->Rule});

@@ -11,6 +11,7 @@
 #define GUP_MATCHERS_EDITSET_H
 
 #include "Finding.h"
+#include "MigrationOptions.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -30,8 +31,15 @@ struct FileEdit {
   unsigned Offset = 0;
   unsigned Length = 0;
   std::string Text;
+  /// --compat only (see ApiSide): New or Old edits belong to one side of a
+  /// version test placed around [GuardOffset, GuardOffset + GuardLength).
+  ApiSide Side = ApiSide::Any;
+  unsigned GuardOffset = 0;
+  unsigned GuardLength = 0;
 
-  auto key() const { return std::tie(Path, Offset, Length, Text); }
+  auto key() const {
+    return std::tie(Path, Offset, Length, Text, Side, GuardOffset, GuardLength);
+  }
   bool operator==(const FileEdit &O) const { return key() == O.key(); }
   bool operator<(const FileEdit &O) const { return key() < O.key(); }
 };
@@ -85,6 +93,11 @@ public:
   /// While \p Api is held back, its sites that have interim edits make them
   /// (the users of the vmas array go before the API in a series).
   void useInterimEdits(llvm::StringRef Api) { Interim.insert(Api.str()); }
+  /// --compat: an alternative for a held-back API (OnlyIfBlocked) is also
+  /// what the site is before 6.5, so it is kept as the Old side of a
+  /// version test when that API is migrated; New and Old edits of one
+  /// place are two sides, not a conflict.
+  void setCompat(CompatMode Mode) { Compat = Mode; }
 
   /// Decides what will be written. Call once, after every addSite().
   void finalize();
@@ -104,7 +117,9 @@ public:
   /// back (SiteRecord::OnlyIfBlocked) when that API is not: such a record is
   /// neither applied nor listed in a report.
   bool inForce(const SiteRecord &Site) const {
-    return Site.OnlyIfBlocked.empty() || Blocked.count(Site.OnlyIfBlocked);
+    return Site.OnlyIfBlocked.empty() || Blocked.count(Site.OnlyIfBlocked) ||
+           (Compat != CompatMode::None && !Site.Edits.empty() &&
+            Site.Edits.front().Side == ApiSide::Old);
   }
   /// True when \p Site's interim edits are made instead (see holdBack()).
   bool appliesInterim(const SiteRecord &Site) const;
@@ -122,6 +137,11 @@ public:
   /// The snapshot every edit of \p Path was computed against.
   const FileSnapshot *snapshot(llvm::StringRef Path) const;
 
+  /// Replaces the edits of \p Path (the --compat composition).
+  void setEdits(const std::string &Path, std::vector<FileEdit> FileEdits) {
+    Edits[Path] = std::move(FileEdits);
+  }
+
   /// Applies sorted, non-overlapping \p FileEdits to \p Original.
   static std::string apply(llvm::StringRef Original,
                            const std::vector<FileEdit> &FileEdits);
@@ -133,6 +153,7 @@ private:
   std::set<std::string> ForcedApis;
   std::set<std::string> HeldBack;
   std::set<std::string> Interim;
+  CompatMode Compat = CompatMode::None;
   std::map<std::string, std::vector<FileEdit>> Edits;
   std::vector<Conflict> Conflicts;
   std::map<std::string, std::vector<const SiteRecord *>> Blocked;

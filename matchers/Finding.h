@@ -30,6 +30,21 @@ enum class FindingKind {
   Report,
 };
 
+/// Which kernels an edit is right for, for out-of-tree code that must build
+/// on both sides of 6.5 (--compat). Plain runs ignore it.
+enum class ApiSide {
+  /// Builds on every kernel (a module's own helper loses a parameter).
+  Any,
+  /// Uses the 6.5 API (a call of the family without its vmas argument).
+  New,
+  /// What the site is on kernels before 6.5 when its Any edits are made
+  /// (NULL passed where a helper's own vmas parameter used to go).
+  Old,
+  /// Changes the family itself (prototypes, definitions, the new helper):
+  /// a module consumes the API, so --compat leaves these alone.
+  Definition,
+};
+
 struct Finding {
   llvm::StringRef Rule;   ///< rule name, e.g. "drop-null-vmas"
   std::string Api;        ///< GUP function whose migration this belongs to
@@ -48,6 +63,10 @@ struct Finding {
   /// passes NULL), so the user's change can be its own patch before the
   /// API's. Empty for most sites.
   llvm::SmallVector<TextEdit, 2> InterimEdits;
+  ApiSide Side = ApiSide::Any;
+  /// For a call of the family that stays a call after the edits: where its
+  /// callee's name is written (--compat=header renames it to the wrapper).
+  clang::SourceLocation CalleeLoc;
 };
 
 class FindingSink {

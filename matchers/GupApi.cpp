@@ -12,10 +12,20 @@ namespace gup {
 // Name, 0-based index of `vmas`, parameter count, public: from the v6.4
 // prototypes (see ../shared/gup-api.md, summarised in docs/design.md).
 static const GupFunction Family[] = {
-    {"get_user_pages", 4, 5, true},
-    {"pin_user_pages", 4, 5, true},
-    {"get_user_pages_remote", 5, 7, true},
-    {"pin_user_pages_remote", 5, 7, true},
+    {"get_user_pages", 4, 5, true, "long",
+     "unsigned long start, unsigned long nr_pages, unsigned int gup_flags, "
+     "struct page **pages, struct vm_area_struct **vmas"},
+    {"pin_user_pages", 4, 5, true, "long",
+     "unsigned long start, unsigned long nr_pages, unsigned int gup_flags, "
+     "struct page **pages, struct vm_area_struct **vmas"},
+    {"get_user_pages_remote", 5, 7, true, "long",
+     "struct mm_struct *mm, unsigned long start, unsigned long nr_pages, "
+     "unsigned int gup_flags, struct page **pages, "
+     "struct vm_area_struct **vmas, int *locked"},
+    {"pin_user_pages_remote", 5, 7, true, "long",
+     "struct mm_struct *mm, unsigned long start, unsigned long nr_pages, "
+     "unsigned int gup_flags, struct page **pages, "
+     "struct vm_area_struct **vmas, int *locked"},
     {"__get_user_pages", 5, 7, false},
     {"__get_user_pages_locked", 4, 7, false},
     {"__gup_longterm_locked", 4, 7, false},

@@ -29,6 +29,11 @@ struct GupFunction {
   /// functions are migrated one by one at their call sites; internal ones
   /// only together with their definitions (the whole migration).
   bool Public;
+  /// Public functions: the return type and the parameter list before the
+  /// migration, as declared in include/linux/mm.h up to 6.4 (the generated
+  /// compat header's wrappers are written from these).
+  llvm::StringRef ReturnType = {};
+  llvm::StringRef Parameters = {};
 };
 
 /// The whole family, public functions first.

@@ -9,6 +9,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Lex/PPCallbacks.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -27,6 +28,27 @@ std::vector<llvm::StringRef> familyNames() {
     Names.push_back(F.Name);
   return Names;
 }
+
+/// Marks what a rule table finds with the kernels its edits are right for
+/// (--compat): call-site rules need the 6.5 API (and --compat=header renames
+/// the call's callee); declaration rules change the family itself.
+class SideSink : public FindingSink {
+public:
+  SideSink(FindingSink &Next, ApiSide Side, SourceLocation Callee = {})
+      : Next(Next), Side(Side), Callee(Callee) {}
+  void report(Finding F) override {
+    if (F.Side == ApiSide::Any)
+      F.Side = Side;
+    if (F.CalleeLoc.isInvalid())
+      F.CalleeLoc = Callee;
+    Next.report(std::move(F));
+  }
+
+private:
+  FindingSink &Next;
+  ApiSide Side;
+  SourceLocation Callee;
+};
 
 const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
   DynTypedNodeList Parents = Ctx.getParents(S);
@@ -55,12 +77,20 @@ void MigrationAnalysis::registerMatchers(MatchFinder &Finder,
   Finder.addMatcher(translationUnitDecl().bind(UnitId), Receiver);
 }
 
+std::unique_ptr<PPCallbacks> MigrationAnalysis::ppCallbacks() {
+  return std::make_unique<PPChainedCallbacks>(Skipped.callbacks(),
+                                              Versions.callbacks());
+}
+
 void MigrationAnalysis::onEndOfTranslationUnit() {
   if (Context) {
+    Compat.setContext(Context);
     std::vector<GupFunction> Helpers = Whole.finish(*Context);
-    Skipped.finish(Context->getSourceManager(), Context->getLangOpts(), Helpers);
+    Skipped.finish(Context->getSourceManager(), Context->getLangOpts(), Helpers,
+                   &Versions);
   }
   Context = nullptr;
+  Compat.setContext(nullptr);
 }
 
 /// True when \p Ref does not spell the function's parameter list anywhere
@@ -97,9 +127,10 @@ void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
   Context = &Ctx;
   if (Result.Nodes.getNodeAs<TranslationUnitDecl>(UnitId))
     return;
+  Compat.setContext(&Ctx);
   if (Whole.collect(Result))
     return;
-  RuleContext RC(Options, Sink, Ctx);
+  RuleContext RC(Options, Compat, Ctx);
 
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallId)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
@@ -107,6 +138,10 @@ void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
     // Internal functions change only with their definitions (the whole
     // migration); their call sites are not rewritten one by one.
     if (!Api || !Api->Public || Call->getNumArgs() <= Api->VmasIndex)
+      return;
+    // Already written for kernels before 6.5 (compat code): right as it is.
+    if (Versions.oldKernelsOnly(Call->getBeginLoc(), Ctx.getSourceManager(),
+                                Ctx.getLangOpts()))
       return;
     const FunctionDecl *Caller = enclosingFunction(*Call, Ctx);
     // A wrapper passing its own vmas parameter on is decided with the
@@ -116,9 +151,11 @@ void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
     std::string Declined;
     CallSite Site{Call, Callee, Api, Call->getArg(Api->VmasIndex), Caller,
                   &Declined};
+    SideSink CallSink(Compat, ApiSide::New, Call->getCallee()->getExprLoc());
+    RuleContext CallRC(Options, CallSink, Ctx);
     for (const CallSiteRule *Rule : callSiteRules())
       if (!Options.DisabledRules.count(Rule->info().Name.str()) &&
-          Rule->apply(Site, RC))
+          Rule->apply(Site, CallRC))
         return;
     return;
   }
@@ -126,7 +163,9 @@ void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>(RefId)) {
     const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl());
     const GupFunction *Api = FD ? gupFunctionWithVmas(*FD) : nullptr;
-    if (!Api || !Api->Public || typeFollowsFunction(*Ref, Ctx))
+    if (!Api || !Api->Public || typeFollowsFunction(*Ref, Ctx) ||
+        Versions.oldKernelsOnly(Ref->getBeginLoc(), Ctx.getSourceManager(),
+                                Ctx.getLangOpts()))
       return;
     for (const RefRule *Rule : refRules())
       if (!Options.DisabledRules.count(Rule->info().Name.str()) &&
@@ -139,9 +178,11 @@ void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
     const GupFunction *Api = gupFunctionWithVmas(*FD);
     if (!Api)
       return;
+    SideSink DeclSink(Compat, ApiSide::Definition);
+    RuleContext DeclRC(Options, DeclSink, Ctx);
     for (const DeclRule *Rule : declRules())
       if (!Options.DisabledRules.count(Rule->info().Name.str()) &&
-          Rule->apply(*FD, *Api, RC))
+          Rule->apply(*FD, *Api, DeclRC))
         return;
   }
 }

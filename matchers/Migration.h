@@ -8,9 +8,11 @@
 #ifndef GUP_MATCHERS_MIGRATION_H
 #define GUP_MATCHERS_MIGRATION_H
 
+#include "Compat.h"
 #include "Finding.h"
 #include "MigrationOptions.h"
 #include "SkippedCode.h"
+#include "VersionGuards.h"
 #include "WholeMigration.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -21,12 +23,13 @@ class MigrationAnalysis
     : public clang::ast_matchers::MatchFinder::MatchCallback {
 public:
   MigrationAnalysis(const MigrationOptions &Options, FindingSink &Sink)
-      : Options(Options), Sink(Sink), Whole(this->Options, Sink),
-        Skipped(this->Options, Sink) {}
+      : Options(Options), Compat(this->Options, Sink),
+        Whole(this->Options, Compat, &Versions), Skipped(this->Options, Compat) {}
 
   /// Preprocessor callbacks the front end must install before parsing:
-  /// they record the code inactive #if branches hide (SkippedCode.h).
-  std::unique_ptr<clang::PPCallbacks> ppCallbacks() { return Skipped.callbacks(); }
+  /// they record the code inactive #if branches hide (SkippedCode.h) and
+  /// the version tests code is already under (VersionGuards.h).
+  std::unique_ptr<clang::PPCallbacks> ppCallbacks();
 
   /// Registers the GUP-family matchers; matches go to \p Receiver, which
   /// must forward them to run() (a clang-tidy check does so from check()).
@@ -46,7 +49,9 @@ public:
 
 private:
   MigrationOptions Options;
-  FindingSink &Sink;
+  /// Every rule reports through it (a plain pass-through without --compat).
+  CompatSink Compat;
+  VersionGuards Versions;
   WholeMigration Whole;
   SkippedCode Skipped;
   clang::ASTContext *Context = nullptr;

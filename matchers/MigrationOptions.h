@@ -7,6 +7,13 @@
 
 namespace gup {
 
+/// How out-of-tree code that must build before and after 6.5 is rewritten.
+enum class CompatMode {
+  None,   ///< the 6.5 API only (the in-tree migration)
+  Guard,  ///< each site keeps both forms under a LINUX_VERSION_CODE test
+  Header, ///< sites call wrappers of a generated compat header
+};
+
 struct MigrationOptions {
   /// Kernel the output must build on, as major * 100 + minor (6.5 -> 605).
   /// get_user_page_vma_remote() may return NULL up to 6.6, never from 6.7.
@@ -17,6 +24,7 @@ struct MigrationOptions {
   /// Rules to skip, by name. Only for testing the tests: a test of a rule
   /// must fail when the rule is disabled.
   std::set<std::string> DisabledRules;
+  CompatMode Compat = CompatMode::None;
 };
 
 } // namespace gup

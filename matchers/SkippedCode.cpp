@@ -4,6 +4,7 @@
 #include "GupApi.h"
 #include "SourceText.h"
 #include "TextEdits.h"
+#include "VersionGuards.h"
 
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -312,13 +313,27 @@ private:
 } // namespace
 
 void SkippedCode::finish(const SourceManager &SM, const LangOptions &LO,
-                         llvm::ArrayRef<GupFunction> Helpers) {
+                         llvm::ArrayRef<GupFunction> Helpers,
+                         const VersionGuards *Versions) {
   // The same range is reported once per inclusion of its file; scan once.
   std::map<FileID, std::set<std::pair<unsigned, unsigned>>> ByFile;
   for (const SourceRange &R : Ranges) {
     SourceLocation B = R.getBegin(), End = R.getEnd();
     if (!B.isFileID() || !End.isFileID() || SM.getFileID(B) != SM.getFileID(End))
       continue;
+    // Code only compiled before 6.5 is right as it is; code only compiled
+    // from 6.5 on is written for the new API already. The range starts at
+    // its branch's directive; the next line is inside.
+    if (Versions) {
+      llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(B));
+      size_t Inside = Buffer.find('\n', SM.getFileOffset(B));
+      if (Inside != llvm::StringRef::npos) {
+        VersionRange Where = Versions->rangeAt(SM.getFileID(B), Inside + 1, SM, LO);
+        if (Where.Below <= FirstKernelWithoutVmas ||
+            Where.AtLeast >= FirstKernelWithoutVmas)
+          continue;
+      }
+    }
     ByFile[SM.getFileID(B)].insert({SM.getFileOffset(B), SM.getFileOffset(End)});
   }
   Ranges.clear();

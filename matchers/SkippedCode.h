@@ -29,6 +29,8 @@ class SourceManager;
 
 namespace gup {
 
+class VersionGuards;
+
 class SkippedCode {
 public:
   SkippedCode(const MigrationOptions &Options, FindingSink &Sink)
@@ -39,8 +41,10 @@ public:
 
   /// Scans what was recorded, reports, and forgets it. \p Helpers are
   /// functions outside the table that the TU's migration changes too.
+  /// Code only compiled for kernels before 6.5 (\p Versions) is left alone.
   void finish(const clang::SourceManager &SM, const clang::LangOptions &LO,
-              llvm::ArrayRef<GupFunction> Helpers = {});
+              llvm::ArrayRef<GupFunction> Helpers = {},
+              const VersionGuards *Versions = nullptr);
 
   /// The rule name of every finding made here.
   static constexpr llvm::StringLiteral Rule = "skipped-code";

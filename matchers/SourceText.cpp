@@ -114,11 +114,26 @@ static bool lexList(ListSpelling &List, unsigned LParen, unsigned RParen,
       List.Items.push_back(Current);
     HaveItem = false;
   };
+  List.HasDirectives = false;
   Token Tok;
+  bool Pending = false; // Tok was lexed while skipping a directive
   while (true) {
-    Lex.LexFromRawLexer(Tok);
+    if (!Pending)
+      Lex.LexFromRawLexer(Tok);
+    Pending = false;
     if (Tok.is(tok::eof))
       return false;
+    if (Tok.is(tok::hash) && Tok.isAtStartOfLine()) {
+      // A directive line (older compat code: `#if LINUX_VERSION_CODE <
+      // ...` around an argument) belongs to no item. A continued line
+      // (backslash-newline) is one line to the lexer.
+      List.HasDirectives = true;
+      do
+        Lex.LexFromRawLexer(Tok);
+      while (!Tok.is(tok::eof) && !Tok.isAtStartOfLine());
+      Pending = true;
+      continue;
+    }
     unsigned Offset = SM.getFileOffset(Tok.getLocation());
     unsigned End = Offset + Tok.getLength();
     if (Offset > RParen)
@@ -169,6 +184,28 @@ static bool isScratch(SourceLocation Loc, const SourceManager &SM) {
   return SM.isWrittenInScratchSpace(Loc) || !SM.getFileEntryRefForID(SM.getFileID(Loc));
 }
 
+/// With #if inside the list, the items of branches the preprocessor skipped
+/// are written but not compiled: keeps the items that hold an argument of
+/// the AST (one each, in order), or returns false.
+static bool keepCompiledItems(ListSpelling &List, const CallExpr &Call,
+                              const SourceManager &SM) {
+  llvm::SmallVector<ListSpelling::Item, 8> Kept;
+  size_t Next = 0;
+  for (const Expr *Arg : Call.arguments()) {
+    SourceLocation At = SM.getExpansionLoc(Arg->getBeginLoc());
+    if (SM.getFileID(At) != List.File)
+      return false;
+    unsigned Offset = SM.getFileOffset(At);
+    while (Next < List.Items.size() && List.Items[Next].End <= Offset)
+      ++Next;
+    if (Next == List.Items.size() || List.Items[Next].Begin > Offset)
+      return false;
+    Kept.push_back(List.Items[Next++]);
+  }
+  List.Items = std::move(Kept);
+  return true;
+}
+
 llvm::Expected<ListSpelling> spellCallArguments(const CallExpr &Call,
                                                 const SourceManager &SM,
                                                 const LangOptions &LO) {
@@ -195,8 +232,11 @@ llvm::Expected<ListSpelling> spellCallArguments(const CallExpr &Call,
     Lex.LexFromRawLexer(Tok);
     if (!Tok.is(tok::l_paren))
       continue;
-    if (lexList(List, SM.getFileOffset(Tok.getLocation()), RParen, SM, LO) &&
-        List.Items.size() == Call.getNumArgs())
+    if (!lexList(List, SM.getFileOffset(Tok.getLocation()), RParen, SM, LO))
+      continue;
+    if (List.Items.size() == Call.getNumArgs())
+      return List;
+    if (List.HasDirectives && !List.InMacroBody && keepCompiledItems(List, Call, SM))
       return List;
   }
   std::string Macro = expandingMacroName(Call.getBeginLoc(), SM, LO);
@@ -281,6 +321,23 @@ TextEdit removeItem(const ListSpelling &List, unsigned Index,
   } else {
     Begin = Items[0].Begin;
     End = Items[0].TrailEnd;
+  }
+  if (List.HasDirectives) {
+    // Never delete a directive line with the item: go with the comma on
+    // the item's own side instead.
+    auto CrossesDirective = [&](unsigned From, unsigned To) {
+      llvm::StringRef Text = Buffer.slice(From, To);
+      for (size_t NL = Text.find('\n'); NL != llvm::StringRef::npos;
+           NL = Text.find('\n', NL + 1))
+        if (Text.substr(NL + 1).ltrim(" \t").starts_with("#"))
+          return true;
+      return false;
+    };
+    if (CrossesDirective(Begin, End) && Index > 0 &&
+        !CrossesDirective(Items[Index - 1].TrailEnd, Items[Index].TrailEnd)) {
+      Begin = Items[Index - 1].TrailEnd;
+      End = Items[Index].TrailEnd;
+    }
   }
   SourceLocation Start = SM.getComposedLoc(List.File, Begin);
   return {CharSourceRange::getCharRange(Start, Start.getLocWithOffset(End - Begin)),

@@ -31,6 +31,9 @@ namespace gup {
 struct TextEdit {
   clang::CharSourceRange Range; // always file locations, one FileID
   std::string Replacement;
+  /// --compat=guard only: the whole lines (statements, or a #define) that a
+  /// version test around this edit encloses. Invalid when not guarded.
+  clang::CharSourceRange Guard = {};
 };
 
 /// A parenthesised, comma-separated list as written in one file buffer
@@ -48,6 +51,9 @@ struct ListSpelling {
   llvm::SmallVector<Item, 8> Items;
   /// True when the list is written inside a #define body.
   bool InMacroBody = false;
+  /// True when preprocessor directives (#if/#else/#endif) are written
+  /// inside the list; their lines are not part of any item.
+  bool HasDirectives = false;
 };
 
 /// The argument list of \p Call as written, or an error saying why it cannot

@@ -6,6 +6,7 @@
 #include "Rule.h"
 #include "SingleVma.h"
 #include "TextEdits.h"
+#include "VersionGuards.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -90,6 +91,10 @@ public:
 private:
   const MigrationOptions &Options;
   FindingSink &Sink;
+  /// ApiSide of what report() reports next (set per function or call).
+  ApiSide Side = ApiSide::Definition;
+  /// The callee of the call report() is about, if it stays a call.
+  SourceLocation CalleeLoc;
   ASTContext &Ctx;
   const SourceManager &SM;
   const LangOptions &LO;
@@ -540,6 +545,8 @@ private:
               std::vector<std::string> Requires = {},
               std::string OnlyIfBlocked = "") {
     Finding F;
+    F.Side = Side;
+    F.CalleeLoc = CalleeLoc;
     F.Rule = Rule;
     F.Api = Api;
     F.Kind = Kind;
@@ -551,7 +558,18 @@ private:
     Sink.report(std::move(F));
   }
 
+  /// Which kernels the edits of a finding about \p FD are right for: the
+  /// family's own are the API's definition; a module's helpers are its own.
+  static ApiSide sideOf(const FunctionDecl *FD) {
+    const GupFunction *F = FD ? findGupFunction(FD->getName()) : nullptr;
+    if (!F)
+      return ApiSide::Any;
+    return ApiSide::Definition;
+  }
+
   void migrateFunction(const FunctionDecl *Canon, const Removal &R) {
+    Side = sideOf(Canon);
+    CalleeLoc = {};
     for (const FunctionDecl *FD : Canon->redecls()) {
       if (!FD->doesThisDeclarationHaveABody()) {
         // Public prototypes belong to the drop-vmas-param rule; a
@@ -620,7 +638,14 @@ private:
     const Removal *R = Callee ? removal(Callee) : nullptr;
     if (!R)
       return;
+    // A public function's call without the argument needs the 6.5 API.
+    const GupFunction *CalleeApi = findGupFunction(Callee->getName());
+    Side = CalleeApi && CalleeApi->Public ? ApiSide::New : sideOf(Callee);
+    ApiSide CallSide = Side;
+    ApiSide AlternativeSide = Side == ApiSide::New ? ApiSide::Old : Side;
     for (unsigned Index : R->Indices) {
+      Side = CallSide;
+      CalleeLoc = Call->getCallee()->getExprLoc();
       if (Call->getNumArgs() <= Index)
         continue;
       const Expr *Arg = Call->getArg(Index);
@@ -685,6 +710,8 @@ private:
       // If the callee keeps its parameter (held back) while the caller loses
       // its own, the caller passes NULL instead.
       llvm::Expected<CharSourceRange> ArgRange = E.rangeOf(Arg);
+      Side = AlternativeSide;
+      CalleeLoc = {};
       if (ArgRange)
         report(ArgumentRule, Outer->Api, FindingKind::Rewrite, Arg->getBeginLoc(),
                "pass NULL to " + Callee + ", which keeps its vmas parameter, since " +
@@ -696,6 +723,8 @@ private:
   }
 
   void addHelperIfNeeded() {
+    Side = ApiSide::Definition;
+    CalleeLoc = {};
     // Only where the prototype of get_user_pages_remote() is rewritten.
     const FunctionDecl *Proto = nullptr;
     bool HaveHelper = false;
@@ -816,7 +845,10 @@ bool WholeMigration::collect(const MatchFinder::MatchResult &Result) {
     return true;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallId)) {
-    Calls.insert(Call);
+    if (!Versions || !Versions->oldKernelsOnly(Call->getBeginLoc(),
+                                               Result.Context->getSourceManager(),
+                                               Result.Context->getLangOpts()))
+      Calls.insert(Call);
     return true;
   }
   return false;

@@ -36,10 +36,14 @@ class FunctionDecl;
 
 namespace gup {
 
+class VersionGuards;
+
 class WholeMigration {
 public:
-  WholeMigration(const MigrationOptions &Options, FindingSink &Sink)
-      : Options(Options), Sink(Sink) {}
+  /// Calls in code only compiled before 6.5 (\p Versions) are left alone.
+  WholeMigration(const MigrationOptions &Options, FindingSink &Sink,
+                 const VersionGuards *Versions = nullptr)
+      : Options(Options), Sink(Sink), Versions(Versions) {}
 
   static void registerMatchers(clang::ast_matchers::MatchFinder &Finder,
                                clang::ast_matchers::MatchFinder::MatchCallback *Receiver);
@@ -57,6 +61,7 @@ public:
 private:
   const MigrationOptions &Options;
   FindingSink &Sink;
+  const VersionGuards *Versions;
   llvm::SetVector<const clang::FunctionDecl *> Functions;
   llvm::SetVector<const clang::CallExpr *> Calls;
   /// Owns the names the returned GupFunction entries refer to.

@@ -49,7 +49,7 @@ std::string renderDiff(const std::vector<ChangedFile> &Files,
                        const std::string &Root) {
   std::string Out;
   for (const ChangedFile &F : Files)
-    Out += unifiedDiff(relativeTo(F.Path, Root), F.Original, F.New);
+    Out += unifiedDiff(relativeTo(F.Path, Root), F.Original, F.New, 3, F.Created);
   return Out;
 }
 
@@ -265,7 +265,9 @@ llvm::Error writeInPlace(const std::vector<ChangedFile> &Files) {
   // Last check before touching anything: nobody changed a target meanwhile.
   for (const ChangedFile &F : Files) {
     auto Now = llvm::MemoryBuffer::getFile(F.Path, false, false);
-    if (!Now || (*Now)->getBuffer() != F.Original) {
+    bool Unchanged = F.Created ? !Now && !llvm::sys::fs::exists(F.Path)
+                               : Now && (*Now)->getBuffer() == F.Original;
+    if (!Unchanged) {
       Abandon();
       return llvm::createStringError(
           llvm::inconvertibleErrorCode(),

@@ -17,6 +17,7 @@ struct ChangedFile {
   std::string Path; ///< canonical absolute
   std::string Original;
   std::string New;
+  bool Created = false; ///< the file does not exist yet (the compat header)
 };
 
 /// Reads every file the plan edits and applies the edits. A file that

@@ -154,7 +154,20 @@ private:
           break;
         }
         Edited.insert(BeginFID);
-        Site.Edits.push_back({EditPath, Begin, End - Begin, E.Replacement});
+        FileEdit Edit{EditPath, Begin, End - Begin, E.Replacement};
+        // Sides matter only to --compat; elsewhere the same edit found by
+        // an AST rule and by the skipped-code scan must stay identical.
+        if (Settings.Migration.Compat != CompatMode::None &&
+            (F.Side == ApiSide::New || F.Side == ApiSide::Old)) {
+          Edit.Side = F.Side;
+          if (E.Guard.isValid()) {
+            auto [GuardFID, GuardBegin] = SM.getDecomposedLoc(E.Guard.getBegin());
+            Edit.GuardOffset = GuardBegin;
+            Edit.GuardLength = SM.getDecomposedLoc(E.Guard.getEnd()).second - GuardBegin;
+            (void)GuardFID;
+          }
+        }
+        Site.Edits.push_back(std::move(Edit));
         (void)EndFID;
       }
       // Interim edits (patch series only) are all or nothing.

@@ -124,7 +124,7 @@ static std::string hunkContext(const std::vector<Line> &Lines,
 }
 
 std::string unifiedDiff(llvm::StringRef Path, llvm::StringRef Old,
-                        llvm::StringRef New, unsigned Context) {
+                        llvm::StringRef New, unsigned Context, bool Created) {
   if (Old == New)
     return "";
   std::vector<Line> A = splitLines(Old), B = splitLines(New);
@@ -146,7 +146,10 @@ std::string unifiedDiff(llvm::StringRef Path, llvm::StringRef Old,
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   OS << "diff --git a/" << Path << " b/" << Path << "\n";
-  OS << "--- a/" << Path << "\n+++ b/" << Path << "\n";
+  if (Created)
+    OS << "new file mode 100644\n--- /dev/null\n+++ b/" << Path << "\n";
+  else
+    OS << "--- a/" << Path << "\n+++ b/" << Path << "\n";
 
   // Walk the script, cutting it into hunks separated by > 2*Context kept lines.
   size_t I = 0;

@@ -109,6 +109,9 @@ std::string serializeTuResult(const TuResult &R) {
       W.u64(E.Offset);
       W.u64(E.Length);
       W.str(E.Text);
+      W.u64(uint64_t(E.Side));
+      W.u64(E.GuardOffset);
+      W.u64(E.GuardLength);
     }
     W.strings(S.Requires);
     W.str(S.OnlyIfBlocked);
@@ -153,12 +156,15 @@ bool deserializeTuResult(llvm::StringRef Data, TuResult &R) {
     S.Api = In.str();
     S.Kind = FindingKind(In.u64());
     S.Message = In.str();
-    for (uint64_t E = In.count(8 * 4); E > 0 && In.Ok; --E) {
+    for (uint64_t E = In.count(8 * 7); E > 0 && In.Ok; --E) {
       FileEdit Edit;
       Edit.Path = In.str();
       Edit.Offset = In.u64();
       Edit.Length = In.u64();
       Edit.Text = In.str();
+      Edit.Side = ApiSide(In.u64());
+      Edit.GuardOffset = In.u64();
+      Edit.GuardLength = In.u64();
       S.Edits.push_back(std::move(Edit));
     }
     for (uint64_t Q = In.count(8); Q > 0 && In.Ok; --Q)

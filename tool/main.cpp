@@ -11,6 +11,7 @@
 // on stderr); 2 bad usage or input (nothing was touched).
 //
 //===----------------------------------------------------------------------===//
+#include "CompatOutput.h"
 #include "CompileDb.h"
 #include "Format.h"
 #include "Output.h"
@@ -116,6 +117,15 @@ cl::opt<bool> DropVmaChecks(
              "enforces the check itself from 6.5; see docs/rules.md) instead "
              "of keeping them with vma_lookup()"),
     cl::cat(Category));
+cl::opt<std::string> Compat(
+    "compat",
+    cl::desc("Output for out-of-tree code that must build before and after "
+             "Linux 6.5. 'guard': each site keeps its old and new form under "
+             "#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0); 'header' or "
+             "'header=PATH': sites call the wrappers of a generated compat "
+             "header (default: gup_compat.h beside the first changed file). "
+             "The family's own prototypes and definitions are left alone"),
+    cl::value_desc("guard|header[=PATH]"), cl::cat(Category));
 cl::list<std::string> DisableRule(
     "disable-rule",
     cl::desc("Skip a rule (for testing that each rule's tests fail without it)"),
@@ -253,6 +263,35 @@ int main(int argc, const char **argv) {
       return fail("--series='" + Series + "': directory '" +
                   sys::path::parent_path(Dir) + "' does not exist");
   }
+  gup::CompatRequest CompatOut;
+  if (!Compat.empty()) {
+    StringRef Mode = Compat;
+    if (Mode == "guard") {
+      CompatOut.Mode = gup::CompatMode::Guard;
+    } else if (Mode == "header" || Mode.starts_with("header=")) {
+      CompatOut.Mode = gup::CompatMode::Header;
+      if (Mode.consume_front("header=")) {
+        if (Mode.empty() || Mode.ends_with("/"))
+          return fail("--compat=" + Compat + ": expected header=PATH to a file");
+        SmallString<256> Path(Mode);
+        sys::fs::make_absolute(Path);
+        if (sys::fs::is_directory(Path))
+          return fail("--compat=" + Compat + ": '" + Path + "' is a directory");
+        if (!sys::fs::is_directory(sys::path::parent_path(Path)))
+          return fail("--compat=" + Compat + ": directory '" +
+                      sys::path::parent_path(Path) + "' does not exist");
+        CompatOut.HeaderPath = std::string(Path);
+      }
+    } else {
+      return fail("--compat=" + Compat + ": expected guard, header or header=PATH");
+    }
+    if (!Series.empty())
+      return fail("--compat and --series exclude each other: a series is the "
+                  "in-tree migration");
+    if (CompatOut.Mode == gup::CompatMode::Header && !ExportFixes.empty())
+      return fail("--compat=header creates a file, which --export-fixes cannot "
+                  "express; use the diff or --in-place");
+  }
   if (BuildPaths.empty())
     return fail("no compile database: give -p BUILD_DIR");
   // Any function the run may hold back can be forced: the family, and the
@@ -309,6 +348,7 @@ int main(int argc, const char **argv) {
   Settings.Migration.TargetKernel = Major * 100 + Minor;
   Settings.Migration.DropVmaChecks = DropVmaChecks;
   Settings.Migration.DisabledRules.insert(DisableRule.begin(), DisableRule.end());
+  Settings.Migration.Compat = CompatOut.Mode;
   Settings.Root = Root;
   Settings.ResourceDir = GUP_CLANG_RESOURCE_DIR;
   Settings.ExtraArgs = ExtraArgs;
@@ -340,6 +380,7 @@ int main(int argc, const char **argv) {
 
   // Merged in DB order, whatever order the workers finished in.
   gup::ChangePlan Plan;
+  Plan.setCompat(CompatOut.Mode);
   for (const std::string &Api : ForceApi)
     Plan.forceApi(Api);
   int Status = Done;
@@ -466,9 +507,16 @@ int main(int argc, const char **argv) {
   }
 
   std::vector<std::string> Problems;
+  std::optional<gup::ChangedFile> CompatHeader;
+  if (CompatOut.Mode != gup::CompatMode::None) {
+    CompatOut.Root = Root;
+    CompatHeader = gup::composeCompat(Plan, CompatOut, Problems);
+  }
   std::vector<gup::ChangedFile> Changes = gup::computeChanges(Plan, Problems);
   gup::ChangeFormatter Formatter(Root);
   Formatter.renderAll(Plan, Changes);
+  if (CompatHeader)
+    Changes.push_back(std::move(*CompatHeader));
   for (const std::string &P : Formatter.problems())
     Problems.push_back(P);
   for (const std::string &P : Problems) {

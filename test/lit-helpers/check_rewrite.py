@@ -14,7 +14,9 @@ and rewritten with `gup-rewrite --in-place`. Then:
      lines it must be unchanged;
   4. the rewritten file must compile against the post-6.5 headers
      (-Wall -Werror; API 6.7 with --target-kernel=6.7) unless --no-compile-after;
-  5. a second run on the rewritten tree (post-6.5 headers) must change nothing.
+     with --compat=..., against the 6.4, 6.5 and 6.7 headers;
+  5. a second run on the rewritten tree (post-6.5 headers; with --compat, the
+     6.4 and the 6.5 headers) must change nothing.
 The exit status of the tool must be --expect-exit (default 0).
 
 With --clang-tidy and --plugin (lit passes them when the feature
@@ -217,6 +219,21 @@ def main():
         compare_with_tidy(args, name, original, rewritten, tool, tool_args)
 
     if args.no_compile_after:
+        return 0
+    if any(a.startswith("--compat") for a in tool_args):
+        # Out-of-tree output: it must build on both sides of 6.5 (and 6.7,
+        # where get_user_page_vma_remote() stopped returning NULL), and a
+        # second run, with the module's pre-6.5 headers or with post-6.5
+        # ones, finds nothing left to do.
+        for api in (604, 605, 607):
+            compile_check(args, target, api, "the rewritten snippet")
+        own, extra = split_tool_args(tool_args)
+        for api in (604, 605):
+            again = run([args.tool, "-p", tree, *own, "--", *extra, f"-DGUP_MODEL_API={api}"])
+            # Sites only reported stay reported (the same exit status).
+            if again.returncode != args.expect_exit or again.stdout:
+                fail(f"a second run (API {api} headers) on the rewritten tree is not a no-op",
+                     again)
         return 0
     api = 607 if any(a.startswith("--target-kernel=6.7") or
                      a.startswith("--target-kernel=6.8") for a in tool_args) else 605

@@ -1,0 +1,94 @@
+//===- Compat.h - Output that builds before and after Linux 6.5 -----------===//
+//
+// Out-of-tree modules must build on kernels on both sides of the change.
+// Two shapes (--compat):
+//
+//  guard   every edit that needs the 6.5 API (ApiSide::New) is placed in a
+//          version test around the whole statements it touches:
+//            #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0)
+//            <the statements, migrated>
+//            #else
+//            <the statements as they were (plus ApiSide::Old edits)>
+//            #endif
+//          Statement level only: a test never splits an expression. Every
+//          test asks the same question, so any number of them gives, on each
+//          kernel, either the whole new program or the whole old one.
+//  header  sites are migrated once and call wrappers of a generated header
+//          (compatHeaderText()) that pick the API by version and backport
+//          get_user_page_vma_remote() to older kernels.
+//
+// The rules do not know about this: CompatSink sits between them and the
+// front end's sink, and the composition of one file's edits happens after
+// all TUs are merged (composeVersionGuards()/composeCompatHeader(), pure
+// text functions; the front end reads the files).
+//
+//===----------------------------------------------------------------------===//
+#ifndef GUP_MATCHERS_COMPAT_H
+#define GUP_MATCHERS_COMPAT_H
+
+#include "EditSet.h"
+#include "Finding.h"
+#include "MigrationOptions.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+} // namespace clang
+
+namespace gup {
+
+/// Passes findings on, adapted to --compat: guard spans for ApiSide::New and
+/// ::Old edits (guard mode), wrapper renames (header mode); definitions of
+/// the family are dropped (a module does not define the API); code the
+/// build skips, which has no statements to guard, is reported instead.
+class CompatSink : public FindingSink {
+public:
+  CompatSink(const MigrationOptions &Options, FindingSink &Next);
+  ~CompatSink() override;
+  /// The TU's AST, needed to find statements; set before findings arrive.
+  void setContext(clang::ASTContext *Ctx);
+  void report(Finding F) override;
+
+private:
+  struct StatementIndex;
+  const MigrationOptions &Options;
+  FindingSink &Next;
+  clang::ASTContext *Ctx = nullptr;
+  std::unique_ptr<StatementIndex> Index;
+};
+
+/// The test both modes write (the first kernel without the parameter).
+llvm::StringRef newApiTest();
+
+/// The name of the compat header's wrapper for \p Api ("gup_compat_" + name).
+std::string compatWrapperName(llvm::StringRef Api);
+
+/// The whole compat header: one static inline wrapper per public function
+/// of the family, and get_user_page_vma_remote() for kernels before 6.5.
+/// Always the same text, so a second run finds it up to date.
+std::string compatHeaderText(llvm::StringRef FileName);
+
+/// True when \p Text is a header compatHeaderText() wrote (any version).
+bool isOurCompatHeader(llvm::StringRef Text);
+
+/// The edits that make \p Original the guarded file: Any edits as they are,
+/// each group of overlapping guard spans replaced by one version test, and
+/// `#include <linux/version.h>` after the file's includes when missing.
+llvm::Expected<std::vector<FileEdit>>
+composeVersionGuards(llvm::StringRef Original, const std::vector<FileEdit> &Edits);
+
+/// The edits for header mode: Any and New edits, no Old ones, and
+/// `#include "<IncludeSpelling>"` after the file's includes when missing.
+std::vector<FileEdit> composeCompatHeader(llvm::StringRef Original,
+                                          const std::vector<FileEdit> &Edits,
+                                          llvm::StringRef IncludeSpelling);
+
+} // namespace gup
+
+#endif

@@ -1,0 +1,15 @@
+// A version test needs lines of its own: a call sharing its line with
+// another statement, directly in the function body, cannot be guarded. It
+// is reported and its API held back (the file compiles on old kernels as
+// before), never half-edited.
+// RUN: %check-rewrite --expect-exit=1 --no-compile-after %s %t -- --compat=guard
+
+#include <linux/mm.h>
+
+long drv_cramped(unsigned long a, struct page **pages)
+{
+	long got; got = get_user_pages(a, 1, 0, pages, NULL);
+	return got;
+}
+// CHECK-MESSAGES: guard-not-own-line.c:[[@LINE-3]]:{{[0-9]+}}: warning: {{.*}}--compat=guard cannot place a version test around this edit (it is not in whole statements on lines of their own); edit it by hand
+// CHECK-MESSAGES: warning: get_user_pages() was not migrated
