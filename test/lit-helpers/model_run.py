@@ -16,7 +16,8 @@ they must be API-neutral: test GUP_MODEL_API where they differ).
      and rewritten with `gup-rewrite -p TMPDIR/after --in-place TOOL-ARGS`;
      --rewritten=FILE uses FILE instead (to test the harness itself).
   3. The result is built for API 605 (607 with --target-kernel=6.7 or later,
-     or --api-after) and run: the "after" trace.
+     or --api-after, which may also be 604 for --compat output) and run:
+     the "after" trace.
   4. Either run failing (non-zero exit: model error, leaked reference, held
      lock, sanitizer report) fails; the traces must then be identical except
      for the lines the snippet declares:
@@ -204,7 +205,8 @@ def main():
     p.add_argument("--driver", action="append", default=[],
                    help="scenario source compiled unchanged on both sides")
     p.add_argument("--rewritten", help="use this file as the rewritten snippet")
-    p.add_argument("--api-after", type=int, choices=(605, 607))
+    # 604: --compat output must also behave the same on the old API.
+    p.add_argument("--api-after", type=int, choices=(604, 605, 607))
     p.add_argument("--tool-exit", type=int, default=0,
                    help="exit status gup-rewrite must have (default 0)")
     p.add_argument("--cflag", dest="cflags", action="append", default=[],
