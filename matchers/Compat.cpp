@@ -307,18 +307,23 @@ void CompatSink::report(Finding F) {
 
 namespace {
 
-/// The offset just after the last #include line before \p Before, or 0.
-size_t afterIncludes(llvm::StringRef Text, size_t Before) {
-  size_t At = 0, Line = 0;
+/// The offset just after the last #include line before \p Before whose
+/// spelling is \p Angled (<...> or "..."), or after the last #include of
+/// any kind when there is none of that kind; 0 when there is none at all.
+size_t afterIncludes(llvm::StringRef Text, size_t Before, bool Angled) {
+  size_t Any = 0, Kind = 0, Line = 0;
   while (Line < Text.size() && Line < Before) {
     size_t NL = Text.find('\n', Line);
     size_t Next = NL == llvm::StringRef::npos ? Text.size() : NL + 1;
     llvm::StringRef T = Text.slice(Line, Next).ltrim(" \t");
-    if (T.consume_front("#") && T.ltrim(" \t").starts_with("include"))
-      At = Next;
+    if (T.consume_front("#") && (T = T.ltrim(" \t")).consume_front("include")) {
+      Any = Next;
+      if (T.ltrim(" \t").starts_with(Angled ? "<" : "\""))
+        Kind = Next;
+    }
     Line = Next;
   }
-  return At;
+  return Kind ? Kind : Any;
 }
 
 bool includes(llvm::StringRef Text, llvm::StringRef Header) {
@@ -415,8 +420,8 @@ composeVersionGuards(llvm::StringRef Original, const std::vector<FileEdit> &Edit
     Out.push_back({Path, unsigned(G.Begin), unsigned(G.End - G.Begin), Text});
   }
   if (!includes(Original, "linux/version.h"))
-    Out.push_back({Path, unsigned(afterIncludes(Original, Merged.front().Begin)), 0,
-                   "#include <linux/version.h>\n"});
+    Out.push_back({Path, unsigned(afterIncludes(Original, Merged.front().Begin, true)),
+                   0, "#include <linux/version.h>\n"});
   // An insertion goes before a replacement that starts at the same place.
   llvm::sort(Out, [](const FileEdit &A, const FileEdit &B) {
     return std::tie(A.Offset, A.Length) < std::tie(B.Offset, B.Length);
@@ -440,8 +445,8 @@ std::vector<FileEdit> composeCompatHeader(llvm::StringRef Original,
   }
   if (UsesNewApi && !includes(Original, IncludeSpelling) && !Out.empty()) {
     std::string Path = Out.front().Path;
-    Out.push_back({Path, unsigned(afterIncludes(Original, Out.front().Offset)), 0,
-                   "#include \"" + IncludeSpelling.str() + "\"\n"});
+    Out.push_back({Path, unsigned(afterIncludes(Original, Out.front().Offset, false)),
+                   0, "#include \"" + IncludeSpelling.str() + "\"\n"});
   }
   // An insertion goes before a replacement that starts at the same place.
   llvm::sort(Out, [](const FileEdit &A, const FileEdit &B) {
