@@ -131,6 +131,56 @@ std::optional<std::pair<size_t, size_t>> defineAround(llvm::StringRef Text, size
   }
 }
 
+/// Visual width of \p Blanks (tabs every 8 columns) from column \p From.
+unsigned widthOf(llvm::StringRef Blanks, unsigned From = 0) {
+  unsigned Column = From;
+  for (char C : Blanks)
+    Column = C == '\t' ? (Column / 8 + 1) * 8 : Column + 1;
+  return Column - From;
+}
+
+std::string indentOfWidth(unsigned Width) {
+  return std::string(Width / 8, '\t') + std::string(Width % 8, ' ');
+}
+
+/// For the argument list whose '(' follows \p AfterName (blanks allowed):
+/// each continuation line indented to just after the '(' (kernel style), as
+/// (offset of the line, (bytes of its indentation, its visual width)).
+std::vector<std::pair<size_t, std::pair<unsigned, unsigned>>>
+alignedContinuations(llvm::StringRef Text, size_t AfterName) {
+  std::vector<std::pair<size_t, std::pair<unsigned, unsigned>>> Lines;
+  size_t Open = AfterName;
+  while (Open < Text.size() && isBlank(Text[Open]))
+    ++Open;
+  if (Open >= Text.size() || Text[Open] != '(')
+    return Lines;
+  size_t Start = lineStart(Text, Open);
+  unsigned Column = widthOf(Text.slice(Start, Open)) + 1;
+  int Depth = 0;
+  for (size_t I = Open; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (C == '"' || C == '\'') {
+      for (++I; I < Text.size() && Text[I] != C && Text[I] != '\n'; ++I)
+        if (Text[I] == '\\')
+          ++I;
+      continue;
+    }
+    if (C == '(')
+      ++Depth;
+    else if (C == ')' && --Depth == 0)
+      break;
+    else if (C == '\n') {
+      size_t Indent = I + 1;
+      while (Indent < Text.size() && isBlank(Text[Indent]))
+        ++Indent;
+      llvm::StringRef Blanks = Text.slice(I + 1, Indent);
+      if (widthOf(Blanks) == Column && Blanks.find_first_not_of(" \t") == llvm::StringRef::npos)
+        Lines.push_back({I + 1, {unsigned(Blanks.size()), Column}});
+    }
+  }
+  return Lines;
+}
+
 } // namespace
 
 /// Every statement that is an item of a { } block, as whole lines of its
@@ -259,10 +309,20 @@ void CompatSink::report(Finding F) {
         return EFile == File && EBegin <= Offset && Offset < EEnd;
       });
       const GupFunction *Api = findGupFunction(Spelled);
-      if (!Covered && Api && Api->Public)
+      if (!Covered && Api && Api->Public) {
+        std::string Wrapper = compatWrapperName(Spelled);
         F.Edits.push_back({CharSourceRange::getCharRange(
                                Name, Name.getLocWithOffset(Length)),
-                           compatWrapperName(Spelled)});
+                           Wrapper});
+        // Continuation lines aligned after the '(' move with it.
+        for (auto [LineStart, Width] :
+             alignedContinuations(SM.getBufferData(File), Offset + Length))
+          F.Edits.push_back(
+              {CharSourceRange::getCharRange(
+                   SM.getComposedLoc(File, LineStart),
+                   SM.getComposedLoc(File, LineStart).getLocWithOffset(Width.first)),
+               indentOfWidth(Width.second + Wrapper.size() - Length)});
+      }
     }
     Next.report(std::move(F));
     return;
