@@ -9,7 +9,11 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -120,6 +124,64 @@ static bool typeFollowsFunction(const DeclRefExpr &Ref, ASTContext &Ctx) {
       return false;
     Current = Up;
   }
+}
+
+std::vector<Decl *> MigrationAnalysis::declsThatCanHoldSites(ASTContext &Ctx,
+                                                             Preprocessor &PP) {
+  // The family, and every macro whose body names something already in the
+  // set (every definition a macro had, in case it was #undef'd).
+  llvm::StringSet<> Names;
+  for (const GupFunction &F : gupFamily())
+    Names.insert(F.Name);
+  for (bool Grew = true; Grew;) {
+    Grew = false;
+    for (const auto &Macro : PP.macros()) {
+      const IdentifierInfo *Name = Macro.first;
+      if (Names.count(Name->getName()))
+        continue;
+      bool Names1 = false;
+      for (const MacroDirective *MD = PP.getLocalMacroDirectiveHistory(Name);
+           MD && !Names1; MD = MD->getPrevious()) {
+        const auto *Def = dyn_cast<DefMacroDirective>(MD);
+        if (!Def)
+          continue;
+        for (const Token &T : Def->getInfo()->tokens())
+          if (const IdentifierInfo *Id = T.getIdentifierInfo();
+              Id && Names.count(Id->getName())) {
+            Names1 = true;
+            break;
+          }
+      }
+      if (Names1) {
+        Names.insert(Name->getName());
+        Grew = true;
+      }
+    }
+  }
+  // A substring test on the file text: a false positive only costs time.
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::DenseMap<FileID, bool> Interesting;
+  auto CanHold = [&](FileID File) {
+    auto [It, Inserted] = Interesting.try_emplace(File, false);
+    if (Inserted) {
+      bool Invalid = false;
+      llvm::StringRef Text = SM.getBufferData(File, &Invalid);
+      It->second = File == SM.getMainFileID() ||
+                   (!Invalid && llvm::any_of(Names, [&](const auto &Name) {
+                      return Text.contains(Name.getKey());
+                    }));
+    }
+    return It->second;
+  };
+  std::vector<Decl *> Scope;
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    SourceLocation Loc = D->getBeginLoc();
+    if (Loc.isInvalid())
+      continue;
+    if (CanHold(SM.getFileID(SM.getExpansionLoc(Loc))))
+      Scope.push_back(D);
+  }
+  return Scope;
 }
 
 void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {

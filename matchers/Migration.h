@@ -17,6 +17,12 @@
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
+#include <vector>
+
+namespace clang {
+class Preprocessor;
+} // namespace clang
+
 namespace gup {
 
 class MigrationAnalysis
@@ -42,6 +48,16 @@ public:
   }
 
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+
+  /// The top-level declarations of the TU that can hold a site: those of
+  /// the main file and of every file that names a function of the family,
+  /// or a macro whose body does (transitively). A kernel TU pulls in tens of
+  /// thousands of declarations from headers that can hold none; a front end
+  /// that owns its traversal (the tool) matches only these. It must call
+  /// startTranslationUnit() then, since the TU itself is not traversed.
+  static std::vector<clang::Decl *> declsThatCanHoldSites(clang::ASTContext &Ctx,
+                                                          clang::Preprocessor &PP);
+  void startTranslationUnit(clang::ASTContext &Ctx) { Context = &Ctx; }
 
   /// Runs what needs the whole TU (definitions, plumbing, the helper).
   /// MatchFinder calls it; a clang-tidy check forwards its own.

@@ -73,6 +73,26 @@ public:
   void report(Finding F) override { Findings.push_back(std::move(F)); }
 };
 
+/// Matches only the declarations that can hold a site (see
+/// MigrationAnalysis::declsThatCanHoldSites): most of a kernel TU is headers
+/// that never name the family.
+class ScopedConsumer : public ASTConsumer {
+public:
+  ScopedConsumer(std::unique_ptr<ASTConsumer> Matching, MigrationAnalysis &Analysis,
+                 Preprocessor &PP)
+      : Matching(std::move(Matching)), Analysis(Analysis), PP(PP) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    Ctx.setTraversalScope(MigrationAnalysis::declsThatCanHoldSites(Ctx, PP));
+    Analysis.startTranslationUnit(Ctx);
+    Matching->HandleTranslationUnit(Ctx);
+  }
+
+private:
+  std::unique_ptr<ASTConsumer> Matching;
+  MigrationAnalysis &Analysis;
+  Preprocessor &PP;
+};
+
 /// Runs the rule library over the AST and turns its findings into records
 /// while the SourceManager is still alive.
 class MigrationAction : public ASTFrontendAction {
@@ -86,7 +106,8 @@ public:
                                                  StringRef) override {
     CI.getPreprocessor().addPPCallbacks(Analysis.ppCallbacks());
     Analysis.registerMatchers(Finder);
-    return Finder.newASTConsumer();
+    return std::make_unique<ScopedConsumer>(Finder.newASTConsumer(), Analysis,
+                                            CI.getPreprocessor());
   }
 
   void EndSourceFileAction() override {
