@@ -1,6 +1,7 @@
 //===- EditSet.cpp - Merge what many translation units found --------------===//
 #include "EditSet.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/xxhash.h"
 
 #include <algorithm>
@@ -127,6 +128,16 @@ bool ChangePlan::applies(const SiteRecord &Site) const {
   if (Site.Kind != FindingKind::Rewrite || Blocked.count(Site.Api))
     return false;
   return inForce(Site);
+}
+
+bool ChangePlan::madeByAnotherRule(const SiteRecord &Site) const {
+  if (Site.Edits.empty())
+    return false;
+  return llvm::all_of(Site.Edits, [&](const FileEdit &Edit) {
+    return llvm::any_of(Sites, [&](const SiteRecord &Other) {
+      return Other.Rule != Site.Rule && llvm::is_contained(Other.Edits, Edit);
+    });
+  });
 }
 
 bool ChangePlan::appliesInterim(const SiteRecord &Site) const {

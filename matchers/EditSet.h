@@ -121,6 +121,10 @@ public:
            (Compat != CompatMode::None && !Site.Edits.empty() &&
             Site.Edits.front().Side == ApiSide::Old);
   }
+  /// True when \p Site has edits and another site, of another rule, makes
+  /// each of them: the same code seen another way (a branch one compile DB
+  /// skips and another parses).
+  bool madeByAnotherRule(const SiteRecord &Site) const;
   /// True when \p Site's interim edits are made instead (see holdBack()).
   bool appliesInterim(const SiteRecord &Site) const;
   /// True when \p Api is held back (by a site or by holdBack()).

@@ -153,7 +153,8 @@ std::string renderCoverage(const ChangePlan &Plan,
   OS << "# GUP code in #if branches this configuration skips\n";
   unsigned Skipped = 0;
   for (const SiteRecord &Site : Plan.sites()) {
-    if (Site.Rule != SkippedCode::Rule)
+    // Skipped by this configuration but parsed by another (-p given twice).
+    if (Site.Rule != SkippedCode::Rule || Plan.madeByAnotherRule(Site))
       continue;
     ++Skipped;
     OS << relativeTo(Site.Path, Root) << ":" << Site.Line << ":" << Site.Column

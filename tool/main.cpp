@@ -443,11 +443,15 @@ int main(int argc, const char **argv) {
 
   // Everything a human must look at goes to stderr, compiler style.
   // Sites in code this build does not compile are listed even when fixed.
+  // (Not those another compile DB parsed: its site says it all.)
   for (const gup::SiteRecord &Site : Plan.sites())
-    if (Site.Rule == gup::SkippedCode::Rule && Site.Kind == gup::FindingKind::Rewrite)
+    if (Site.Rule == gup::SkippedCode::Rule && Site.Kind == gup::FindingKind::Rewrite &&
+        !Plan.madeByAnotherRule(Site))
       errs() << gup::relativeTo(Site.Path, Root) << ":" << Site.Line << ":"
              << Site.Column << ": note: " << Site.Message
-             << (Plan.applies(Site) ? " (fixed)" : " (held back)") << " [gup-rewrite]\n";
+             << (Plan.applies(Site) ? " (fixed)"
+                                    : " (NOT FIXED: " + Site.Api + "() is held back)")
+             << " [gup-rewrite]\n";
   for (const gup::SiteRecord &Site : Plan.sites())
     if (Site.Kind == gup::FindingKind::NeedsAttention ||
         Site.Kind == gup::FindingKind::Report) {
