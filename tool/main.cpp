@@ -288,9 +288,12 @@ int main(int argc, const char **argv) {
     if (!Series.empty())
       return fail("--compat and --series exclude each other: a series is the "
                   "in-tree migration");
-    if (CompatOut.Mode == gup::CompatMode::Header && !ExportFixes.empty())
-      return fail("--compat=header creates a file, which --export-fixes cannot "
-                  "express; use the diff or --in-place");
+    // Guards are composed per file from several sites' edits, and header
+    // mode creates a file: neither is a set of per-site fixes.
+    if (!ExportFixes.empty())
+      return fail("--compat output is composed per file (version tests, a new "
+                  "header), which --export-fixes cannot express; use the diff "
+                  "or --in-place");
   }
   if (BuildPaths.empty())
     return fail("no compile database: give -p BUILD_DIR");
