@@ -34,10 +34,11 @@ namespace {
 
 bool isBlank(char C) { return C == ' ' || C == '\t' || C == '\r' || C == '\f' || C == '\v'; }
 
+/// The offset of the first character of the line holding \p At.
 size_t lineStart(llvm::StringRef Text, size_t At) {
-  size_t NL = Text.rfind('\n', At == 0 ? 0 : At - 1);
   if (At == 0)
     return 0;
+  size_t NL = Text.rfind('\n', At - 1);
   return NL == llvm::StringRef::npos ? 0 : NL + 1;
 }
 

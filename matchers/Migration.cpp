@@ -139,20 +139,20 @@ std::vector<Decl *> MigrationAnalysis::declsThatCanHoldSites(ASTContext &Ctx,
       const IdentifierInfo *Name = Macro.first;
       if (Names.count(Name->getName()))
         continue;
-      bool Names1 = false;
+      bool BodyNamesOne = false;
       for (const MacroDirective *MD = PP.getLocalMacroDirectiveHistory(Name);
-           MD && !Names1; MD = MD->getPrevious()) {
+           MD && !BodyNamesOne; MD = MD->getPrevious()) {
         const auto *Def = dyn_cast<DefMacroDirective>(MD);
         if (!Def)
           continue;
         for (const Token &T : Def->getInfo()->tokens())
           if (const IdentifierInfo *Id = T.getIdentifierInfo();
               Id && Names.count(Id->getName())) {
-            Names1 = true;
+            BodyNamesOne = true;
             break;
           }
       }
-      if (Names1) {
+      if (BodyNamesOne) {
         Names.insert(Name->getName());
         Grew = true;
       }
