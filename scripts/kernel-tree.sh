@@ -13,8 +13,12 @@
 set -euo pipefail
 
 # ---------------------------------------------------------------- settings --
-# The Debian package version of linux-source-6.1 / linux-config-6.1 to use.
-KERNEL_SOURCE_VERSION="${GUP_KERNEL_SOURCE_VERSION:-6.1.192-2}"
+# The Debian package version of linux-source-6.1 / linux-config-6.1. Empty
+# (the default): whatever is installed when both packages are installed at one
+# version, otherwise the newest version apt offers for both (point releases
+# vanish from the archive, so none is pinned; no stage depends on the 6.1.y
+# patch level). GUP_KERNEL_SOURCE_VERSION=V insists on V.
+KERNEL_SOURCE_VERSION="${GUP_KERNEL_SOURCE_VERSION:-}"
 LLVM_SUFFIX=-19
 CC_NAME="clang${LLVM_SUFFIX}"
 read -r -a ARCHES <<<"${GUP_KERNEL_ARCHES:-x86_64 arm64 powerpc s390}"
@@ -116,7 +120,8 @@ Options:
   -h, --help     this text
 Environment: GUP_KERNEL_CACHE, GUP_KERNEL_ARCHES, GUP_KERNEL_JOBS (make -j and
   parse-check jobs, default nproc), GUP_KERNEL_LANES (jobs run side by side),
-  GUP_KERNEL_SOURCE_VERSION (default $KERNEL_SOURCE_VERSION).
+  GUP_KERNEL_SOURCE_VERSION (default: the installed linux-source-6.1 when
+  linux-config-6.1 has the same version, else the newest both are offered at).
 EOF
 }
 
@@ -193,7 +198,7 @@ pkg_installed_version() {
 
 stage_packages() {
   command -v dpkg-query >/dev/null || die "needs a Debian system (dpkg/apt)"
-  local missing=() p
+  local missing=() p v
   # One dpkg-query for all packages ("name installed-version" per line).
   local -A have=()
   while read -r p v; do have[$p]=$v; done < <(
@@ -204,8 +209,15 @@ stage_packages() {
     [[ -n "${have[$p]:-}" ]] || missing+=("$p")
   done
   local src_v="${have[linux-source-6.1]:-}" cfg_v="${have[linux-config-6.1]:-}"
-  if [[ ${#missing[@]} == 0 && "$src_v" == "$KERNEL_SOURCE_VERSION" && "$cfg_v" == "$KERNEL_SOURCE_VERSION" ]]; then
-    log "packages: all present (linux-source-6.1 $src_v)"
+  # The source and its config must be one version; any version will do
+  # unless GUP_KERNEL_SOURCE_VERSION asks for one.
+  local kernel_ok=0
+  if [[ -n "$src_v" && "$src_v" == "$cfg_v" ]] &&
+     [[ -z "$KERNEL_SOURCE_VERSION" || "$src_v" == "$KERNEL_SOURCE_VERSION" ]]; then
+    kernel_ok=1
+  fi
+  if [[ ${#missing[@]} == 0 && $kernel_ok == 1 ]]; then
+    log "packages: all present (linux-source-6.1 and linux-config-6.1 $src_v)"
     return 0
   fi
   local sudo=()
@@ -213,16 +225,24 @@ stage_packages() {
     command -v sudo >/dev/null || die "not root and no sudo: install ${missing[*]} linux-source-6.1 linux-config-6.1"
     sudo=(sudo)
   fi
-  log "packages: running apt-get update (missing: ${missing[*]:-none}; linux-source-6.1: ${src_v:-none}, linux-config-6.1: ${cfg_v:-none}, want $KERNEL_SOURCE_VERSION)"
+  log "packages: running apt-get update (missing: ${missing[*]:-none}; linux-source-6.1: ${src_v:-none}, linux-config-6.1: ${cfg_v:-none}${KERNEL_SOURCE_VERSION:+, want $KERNEL_SOURCE_VERSION})"
   "${sudo[@]}" apt-get update -qq
-  local want="$KERNEL_SOURCE_VERSION"
-  if ! apt-cache madison linux-source-6.1 | awk -F'|' '{gsub(/ /,"",$2); print $2}' | grep -qxF "$want"; then
-    want="$(apt-cache policy linux-source-6.1 | awk '/Candidate:/ {print $2}')"
-    [[ -n "$want" && "$want" != "(none)" ]] || die "linux-source-6.1 is not offered by apt"
-    warn "linux-source-6.1 $KERNEL_SOURCE_VERSION is no longer offered; using the newest offered, $want (set GUP_KERNEL_SOURCE_VERSION to pin another)"
+  if [[ $kernel_ok == 0 ]]; then
+    local want
+    if [[ -n "$KERNEL_SOURCE_VERSION" ]]; then
+      want="$KERNEL_SOURCE_VERSION"
+      for p in linux-source-6.1 linux-config-6.1; do
+        apt-cache madison "$p" | awk -F'|' '{gsub(/ /,"",$2); print $2}' | grep -qxF "$want" ||
+          die "GUP_KERNEL_SOURCE_VERSION=$want: apt does not offer $p $want (offered: $(apt-cache madison "$p" | awk -F'|' '{gsub(/ /,"",$2); printf "%s ", $2}')); unset it to use the newest version offered for both packages"
+      done
+    else
+      want="$("$LIB/pick-version.sh" linux-source-6.1 linux-config-6.1)" ||
+        die "no version of linux-source-6.1 and linux-config-6.1 can be installed together (see above)"
+    fi
+    log "packages: linux-source-6.1 and linux-config-6.1 at $want"
+    [[ "$src_v" == "$want" ]] || missing+=("linux-source-6.1=$want")
+    [[ "$cfg_v" == "$want" ]] || missing+=("linux-config-6.1=$want")
   fi
-  [[ "$src_v" == "$want" ]] || missing+=("linux-source-6.1=$want")
-  [[ "$cfg_v" == "$want" ]] || missing+=("linux-config-6.1=$want")
   if [[ ${#missing[@]} -gt 0 ]]; then
     log "packages: installing ${missing[*]}"
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --allow-downgrades \
@@ -534,8 +554,8 @@ fi
 stage_packages
 [[ -f "$SOURCE_TARBALL" ]] || die "$SOURCE_TARBALL is missing after the package step"
 SOURCE_VERSION="$(pkg_installed_version linux-source-6.1)"
-[[ "$SOURCE_VERSION" == "$KERNEL_SOURCE_VERSION" ]] ||
-  warn "using linux-source-6.1 $SOURCE_VERSION, not the pinned $KERNEL_SOURCE_VERSION"
+[[ "$SOURCE_VERSION" == "$(pkg_installed_version linux-config-6.1)" ]] ||
+  die "linux-source-6.1 $SOURCE_VERSION and linux-config-6.1 $(pkg_installed_version linux-config-6.1) differ after the package step"
 
 avail_kb=$(df -Pk "$CACHE" | awk 'NR==2 {print $4}')
 if [[ ! -f "$STAMPS/unpack.done" && "$avail_kb" -lt $((6 * 1024 * 1024)) ]]; then
