@@ -14,12 +14,15 @@
 #include "CompatOutput.h"
 #include "CompileDb.h"
 #include "Format.h"
+#include "ManPage.h"
 #include "Output.h"
 #include "Paths.h"
 #include "ReportFormats.h"
+#include "ResourceDir.h"
 #include "Series.h"
 #include "TuRunner.h"
 #include "TuSchedule.h"
+#include "Version.h"
 
 #include "EditSet.h"
 #include "GupApi.h"
@@ -27,6 +30,7 @@
 #include "SkippedCode.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -41,10 +45,6 @@
 #include <set>
 #include <thread>
 #include <unistd.h>
-
-#ifndef GUP_CLANG_RESOURCE_DIR
-#define GUP_CLANG_RESOURCE_DIR ""
-#endif
 
 using namespace llvm;
 
@@ -170,6 +170,20 @@ cl::opt<std::string> TestCrashOn(
     cl::desc("Make the worker whose main file ends with <suffix> crash "
              "(for testing that a crash is contained)"),
     cl::value_desc("suffix"), cl::Hidden, cl::cat(Category));
+// Installation: where clang's headers are, and the man page.
+cl::opt<bool> PrintResourceDir(
+    "print-resource-dir",
+    cl::desc("Print the clang resource directory (builtin headers such as "
+             "<stddef.h>) translation units are parsed with, and exit"),
+    cl::cat(Category));
+cl::opt<std::string> TestBuiltinResourceDir(
+    "test-builtin-resource-dir",
+    cl::desc("Replace the compiled-in resource directory (for testing the "
+             "fallbacks)"),
+    cl::value_desc("dir"), cl::Hidden, cl::cat(Category));
+cl::opt<bool> HelpMan("help-man",
+                      cl::desc("Print the man page (man(7) format) and exit"),
+                      cl::Hidden, cl::cat(Category));
 cl::list<std::string> Files(cl::Positional, cl::desc("[FILE...]"),
                             cl::cat(Category));
 
@@ -224,6 +238,7 @@ int main(int argc, const char **argv) {
   }
 
   cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter([](raw_ostream &OS) { gup::printVersion(OS); });
   std::string ParseErrors;
   raw_string_ostream ParseErrorStream(ParseErrors);
   if (!cl::ParseCommandLineOptions(
@@ -232,6 +247,21 @@ int main(int argc, const char **argv) {
           &ParseErrorStream)) {
     errs() << ParseErrors;
     return BadInput;
+  }
+
+  if (HelpMan) {
+    gup::printManPage(outs(), Category);
+    return Done;
+  }
+  gup::ResourceDirSearch Resources =
+      gup::findResourceDir(argv[0], TestBuiltinResourceDir);
+  if (PrintResourceDir) {
+    if (Resources.Dir.empty())
+      return fail("clang's resource directory was not found (tried " +
+                  join(Resources.Tried, ", ") +
+                  "); install libclang-common-19-dev");
+    outs() << Resources.Dir << "\n";
+    return Done;
   }
 
   if (ListRules) {
@@ -353,7 +383,15 @@ int main(int argc, const char **argv) {
   Settings.Migration.DisabledRules.insert(DisableRule.begin(), DisableRule.end());
   Settings.Migration.Compat = CompatOut.Mode;
   Settings.Root = Root;
-  Settings.ResourceDir = GUP_CLANG_RESOURCE_DIR;
+  Settings.ResourceDir =
+      Resources.Dir.empty() ? Resources.Tried.front() : Resources.Dir;
+  if (Resources.Dir.empty() &&
+      none_of(ExtraArgs, [](StringRef A) { return A.starts_with("-resource-dir"); }))
+    errs() << "gup-rewrite: warning: clang's resource directory (builtin "
+              "headers such as <stddef.h>) was not found (tried "
+           << join(Resources.Tried, ", ")
+           << "); a translation unit that includes one may not parse; install "
+              "libclang-common-19-dev or pass -- -resource-dir=DIR\n";
   Settings.ExtraArgs = ExtraArgs;
 
   gup::ScheduleOptions Schedule;
