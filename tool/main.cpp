@@ -14,6 +14,7 @@
 #include "CompatOutput.h"
 #include "CompileDb.h"
 #include "Format.h"
+#include "GitIdentity.h"
 #include "ManPage.h"
 #include "Output.h"
 #include "Paths.h"
@@ -84,11 +85,14 @@ cl::opt<std::string> Series(
              "into <dir> (cover letter, then one patch per API)"),
     cl::value_desc("dir"), cl::cat(Category));
 cl::opt<std::string> SeriesFrom(
-    "from", cl::desc("Author of the --series patches, as 'Name <address>'"),
+    "from", cl::desc("Author of the --series patches, as 'Name <address>' "
+                     "(default: user.name and user.email of git config in "
+                     "--root, else a placeholder)"),
     cl::value_desc("ident"), cl::cat(Category));
 cl::opt<bool> SeriesSignoff(
     "signoff",
-    cl::desc("Add a Signed-off-by: line for the --from author to each patch"),
+    cl::desc("Add a Signed-off-by: line for the author (--from or git's "
+             "identity) to each patch"),
     cl::cat(Category));
 cl::opt<std::string> CoverageReport(
     "coverage-report",
@@ -282,8 +286,6 @@ int main(int argc, const char **argv) {
     return fail("--from and --signoff go with --series");
   if (!SeriesFrom.empty() && !gup::isValidIdentity(SeriesFrom))
     return fail("--from='" + SeriesFrom + "': expected 'Name <user@host>'");
-  if (SeriesSignoff && SeriesFrom.empty())
-    return fail("--signoff needs --from: whose Signed-off-by: line is it?");
   if (!Series.empty()) {
     SmallString<256> Dir(Series.getValue());
     sys::fs::make_absolute(Dir);
@@ -343,6 +345,20 @@ int main(int argc, const char **argv) {
                                      : gup::canonicalPath(RootDir, Cwd);
   if (!sys::fs::is_directory(Root))
     return fail("--root '" + RootDir + "' is not a directory");
+  // Like `git format-patch -s`: the identity git knows, unless --from.
+  std::string SeriesAuthor = SeriesFrom;
+  if (!Series.empty() && SeriesAuthor.empty()) {
+    SeriesAuthor = gup::gitIdentity(Root);
+    if (!SeriesAuthor.empty() && !gup::isValidIdentity(SeriesAuthor))
+      return fail("git's identity '" + SeriesAuthor +
+                  "' is not 'Name <user@host>'; give --from");
+    if (SeriesAuthor.empty() && SeriesSignoff)
+      return fail("--signoff needs --from, or user.name and user.email in "
+                  "git config: whose Signed-off-by: line is it?");
+    if (SeriesAuthor.empty())
+      errs() << "gup-rewrite: note: no --from and no user.name/user.email in "
+                "git config: the patches' author is a placeholder\n";
+  }
 
   std::vector<gup::TuJob> Jobs;
   if (Files.empty()) {
@@ -573,7 +589,7 @@ int main(int argc, const char **argv) {
     gup::SeriesOptions Options;
     Options.Dir = Series;
     Options.Root = Root;
-    Options.From = SeriesFrom;
+    Options.From = SeriesAuthor;
     Options.Signoff = SeriesSignoff;
     Options.Render = [&Formatter](const std::string &Path, StringRef Original,
                                   const std::vector<gup::FileEdit> &Edits) {
