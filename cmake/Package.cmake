@@ -18,6 +18,10 @@ removed the vmas parameter from get_user_pages() and its family. It prints
 a diff, writes the files, or writes a bisectable patch series, and reports
 every site it cannot migrate. A clang-tidy-19 plugin runs the same rules.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+# Every install() rule is in the default component; naming it makes the
+# staging install write install_manifest_Unspecified.txt, so packaging
+# leaves build/install_manifest.txt to the user's own `make install`.
+set(CPACK_INSTALL_CMAKE_PROJECTS "${CMAKE_BINARY_DIR};${PROJECT_NAME};Unspecified;/")
 set(CPACK_STRIP_FILES TRUE)
 set(CPACK_PACKAGE_FILE_NAME "${CPACK_PACKAGE_NAME}-${PROJECT_VERSION}")
 
