@@ -8,12 +8,14 @@ LIT        ?= python3 /usr/lib/llvm-19/build/utils/lit/lit.py
 LIT_ARGS   ?= -sv
 # QUICK=1 skips the real-kernel check in `make check` (fast local loop).
 QUICK      ?=
+# `make install PREFIX=P` (DESTDIR=D stages it under D, as for packaging).
+PREFIX     ?= /usr/local
 
 DEBIAN_PACKAGES := clang-19 libclang-19-dev llvm-19-dev llvm-19-tools \
                    clang-tidy-19 clang-format-19 lld-19 \
                    cmake ninja-build python3 git
 
-.PHONY: all deps configure build demo check check-lit kernel-check bench clean
+.PHONY: all deps configure build install deb demo check check-lit kernel-check bench clean
 
 all: build
 
@@ -38,6 +40,13 @@ configure: $(BUILD)/build.ninja
 
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
+
+install: build
+	DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX)
+
+# $(BUILD)/gup-rewrite_<version>_<arch>.deb: `apt install ./$(BUILD)/*.deb`.
+deb: build
+	cd $(BUILD) && cpack -G DEB
 
 demo: deps
 	@$(MAKE) --no-print-directory build

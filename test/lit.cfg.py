@@ -1,6 +1,7 @@
 # lit configuration for gup-rewrite. Build facts come from lit.site.cfg.py.
 import os
 import shutil
+import subprocess
 
 import lit.formats
 import lit.llvm
@@ -46,12 +47,32 @@ config.substitutions.append(("%expect-exit", f"{python} {os.path.join(helpers, '
 config.substitutions.append(("%gup-src-root", src))
 config.substitutions.append(("%gup-obj-root", config.gup_obj_root))
 config.substitutions.append(("%python", python))
+config.substitutions.append(("%gup-version", config.gup_version))
+# A git that knows no identity but what the test configures: no system or
+# user config, and no repository above the test's own directories (the
+# build tree usually sits in a checkout).
+config.substitutions.append(("%git-env",
+    "env GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null "
+    f"GIT_CEILING_DIRECTORIES={config.test_exec_root}"))
 
 # Optional capabilities.
 if shutil.which("git"):
     config.available_features.add("git")
 if shutil.which("patch"):
     config.available_features.add("patch")
+# Installing (test/install): cmake --install, cpack, the package's tools.
+config.substitutions.append(("%cmake", config.cmake))
+# clang-19 and its resource directory, for what the tool must agree with.
+config.substitutions.append(("%clang-bin", config.clang))
+config.substitutions.append(("%clang-resource-dir", subprocess.run(
+    [config.clang, "-print-resource-dir"], capture_output=True, text=True).stdout.strip()))
+if os.path.exists(config.cpack) and shutil.which("dpkg-deb") and shutil.which("dpkg"):
+    config.available_features.add("deb")
+    config.substitutions.append(("%cpack", config.cpack))
+    config.substitutions.append(("%deb-arch", subprocess.run(
+        ["dpkg", "--print-architecture"], capture_output=True, text=True).stdout.strip()))
+if shutil.which("groff"):
+    config.available_features.add("groff")
 if os.getuid() == 0:
     # root ignores file permissions, so "unwritable" tests cannot fail for it
     config.available_features.add("root")

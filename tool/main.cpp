@@ -14,12 +14,16 @@
 #include "CompatOutput.h"
 #include "CompileDb.h"
 #include "Format.h"
+#include "GitIdentity.h"
+#include "ManPage.h"
 #include "Output.h"
 #include "Paths.h"
 #include "ReportFormats.h"
+#include "ResourceDir.h"
 #include "Series.h"
 #include "TuRunner.h"
 #include "TuSchedule.h"
+#include "Version.h"
 
 #include "EditSet.h"
 #include "GupApi.h"
@@ -27,6 +31,7 @@
 #include "SkippedCode.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -41,10 +46,6 @@
 #include <set>
 #include <thread>
 #include <unistd.h>
-
-#ifndef GUP_CLANG_RESOURCE_DIR
-#define GUP_CLANG_RESOURCE_DIR ""
-#endif
 
 using namespace llvm;
 
@@ -84,11 +85,14 @@ cl::opt<std::string> Series(
              "into <dir> (cover letter, then one patch per API)"),
     cl::value_desc("dir"), cl::cat(Category));
 cl::opt<std::string> SeriesFrom(
-    "from", cl::desc("Author of the --series patches, as 'Name <address>'"),
+    "from", cl::desc("Author of the --series patches, as 'Name <address>' "
+                     "(default: user.name and user.email of git config in "
+                     "--root, else a placeholder)"),
     cl::value_desc("ident"), cl::cat(Category));
 cl::opt<bool> SeriesSignoff(
     "signoff",
-    cl::desc("Add a Signed-off-by: line for the --from author to each patch"),
+    cl::desc("Add a Signed-off-by: line for the author (--from or git's "
+             "identity) to each patch"),
     cl::cat(Category));
 cl::opt<std::string> CoverageReport(
     "coverage-report",
@@ -170,6 +174,20 @@ cl::opt<std::string> TestCrashOn(
     cl::desc("Make the worker whose main file ends with <suffix> crash "
              "(for testing that a crash is contained)"),
     cl::value_desc("suffix"), cl::Hidden, cl::cat(Category));
+// Installation: where clang's headers are, and the man page.
+cl::opt<bool> PrintResourceDir(
+    "print-resource-dir",
+    cl::desc("Print the clang resource directory (builtin headers such as "
+             "<stddef.h>) translation units are parsed with, and exit"),
+    cl::cat(Category));
+cl::opt<std::string> TestBuiltinResourceDir(
+    "test-builtin-resource-dir",
+    cl::desc("Replace the compiled-in resource directory (for testing the "
+             "fallbacks)"),
+    cl::value_desc("dir"), cl::Hidden, cl::cat(Category));
+cl::opt<bool> HelpMan("help-man",
+                      cl::desc("Print the man page (man(7) format) and exit"),
+                      cl::Hidden, cl::cat(Category));
 cl::list<std::string> Files(cl::Positional, cl::desc("[FILE...]"),
                             cl::cat(Category));
 
@@ -224,6 +242,7 @@ int main(int argc, const char **argv) {
   }
 
   cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter([](raw_ostream &OS) { gup::printVersion(OS); });
   std::string ParseErrors;
   raw_string_ostream ParseErrorStream(ParseErrors);
   if (!cl::ParseCommandLineOptions(
@@ -232,6 +251,21 @@ int main(int argc, const char **argv) {
           &ParseErrorStream)) {
     errs() << ParseErrors;
     return BadInput;
+  }
+
+  if (HelpMan) {
+    gup::printManPage(outs(), Category);
+    return Done;
+  }
+  gup::ResourceDirSearch Resources =
+      gup::findResourceDir(argv[0], TestBuiltinResourceDir);
+  if (PrintResourceDir) {
+    if (Resources.Dir.empty())
+      return fail("clang's resource directory was not found (tried " +
+                  join(Resources.Tried, ", ") +
+                  "); install libclang-common-19-dev");
+    outs() << Resources.Dir << "\n";
+    return Done;
   }
 
   if (ListRules) {
@@ -252,8 +286,6 @@ int main(int argc, const char **argv) {
     return fail("--from and --signoff go with --series");
   if (!SeriesFrom.empty() && !gup::isValidIdentity(SeriesFrom))
     return fail("--from='" + SeriesFrom + "': expected 'Name <user@host>'");
-  if (SeriesSignoff && SeriesFrom.empty())
-    return fail("--signoff needs --from: whose Signed-off-by: line is it?");
   if (!Series.empty()) {
     SmallString<256> Dir(Series.getValue());
     sys::fs::make_absolute(Dir);
@@ -313,6 +345,20 @@ int main(int argc, const char **argv) {
                                      : gup::canonicalPath(RootDir, Cwd);
   if (!sys::fs::is_directory(Root))
     return fail("--root '" + RootDir + "' is not a directory");
+  // Like `git format-patch -s`: the identity git knows, unless --from.
+  std::string SeriesAuthor = SeriesFrom;
+  if (!Series.empty() && SeriesAuthor.empty()) {
+    SeriesAuthor = gup::gitIdentity(Root);
+    if (!SeriesAuthor.empty() && !gup::isValidIdentity(SeriesAuthor))
+      return fail("git's identity '" + SeriesAuthor +
+                  "' is not 'Name <user@host>'; give --from");
+    if (SeriesAuthor.empty() && SeriesSignoff)
+      return fail("--signoff needs --from, or user.name and user.email in "
+                  "git config: whose Signed-off-by: line is it?");
+    if (SeriesAuthor.empty())
+      errs() << "gup-rewrite: note: no --from and no user.name/user.email in "
+                "git config: the patches' author is a placeholder\n";
+  }
 
   std::vector<gup::TuJob> Jobs;
   if (Files.empty()) {
@@ -353,7 +399,15 @@ int main(int argc, const char **argv) {
   Settings.Migration.DisabledRules.insert(DisableRule.begin(), DisableRule.end());
   Settings.Migration.Compat = CompatOut.Mode;
   Settings.Root = Root;
-  Settings.ResourceDir = GUP_CLANG_RESOURCE_DIR;
+  Settings.ResourceDir =
+      Resources.Dir.empty() ? Resources.Tried.front() : Resources.Dir;
+  if (Resources.Dir.empty() &&
+      none_of(ExtraArgs, [](StringRef A) { return A.starts_with("-resource-dir"); }))
+    errs() << "gup-rewrite: warning: clang's resource directory (builtin "
+              "headers such as <stddef.h>) was not found (tried "
+           << join(Resources.Tried, ", ")
+           << "); a translation unit that includes one may not parse; install "
+              "libclang-common-19-dev or pass -- -resource-dir=DIR\n";
   Settings.ExtraArgs = ExtraArgs;
 
   gup::ScheduleOptions Schedule;
@@ -535,7 +589,7 @@ int main(int argc, const char **argv) {
     gup::SeriesOptions Options;
     Options.Dir = Series;
     Options.Root = Root;
-    Options.From = SeriesFrom;
+    Options.From = SeriesAuthor;
     Options.Signoff = SeriesSignoff;
     Options.Render = [&Formatter](const std::string &Path, StringRef Original,
                                   const std::vector<gup::FileEdit> &Edits) {
