@@ -38,7 +38,8 @@ bool isBlank(char C) { return C == ' ' || C == '\t' || C == '\r' || C == '\f' ||
 size_t lineStart(llvm::StringRef Text, size_t At) {
   if (At == 0)
     return 0;
-  size_t NL = Text.rfind('\n', At - 1);
+  // rfind() looks before its position: a newline right before At counts.
+  size_t NL = Text.rfind('\n', At);
   return NL == llvm::StringRef::npos ? 0 : NL + 1;
 }
 
