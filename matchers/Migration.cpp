@@ -67,14 +67,17 @@ const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
 } // namespace
 
 void DisabledRuleSink::report(Finding F) {
-  if (!Options.DisabledRules.count(F.Rule.str())) {
+  // What keeps the tree consistent when an API is held back (a caller
+  // passing NULL to a callee that keeps its parameter), and records that
+  // only carry a dependency, are the plan's, not the rule's: they stay, so
+  // the output builds whatever is disabled.
+  if (!Options.DisabledRules.count(F.Rule.str()) || !F.OnlyIfBlocked.empty() ||
+      (F.Kind == FindingKind::Rewrite && F.Edits.empty())) {
     Next.report(std::move(F));
     return;
   }
-  // A report changes no code; an alternative for a held-back API, or a
-  // record that only carries a dependency, has no site of its own.
-  if (F.Kind == FindingKind::Report || !F.OnlyIfBlocked.empty() ||
-      (F.Kind == FindingKind::Rewrite && F.Edits.empty()))
+  // A report changes no code.
+  if (F.Kind == FindingKind::Report)
     return;
   F.Kind = FindingKind::NeedsAttention;
   F.Message = "not migrated: the rule '" + F.Rule.str() +
