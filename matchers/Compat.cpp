@@ -350,9 +350,14 @@ void CompatSink::report(Finding F) {
       Why.Api = F.Api;
       Why.Kind = FindingKind::NeedsAttention;
       Why.Loc = F.Loc;
+      unsigned Line = SM.getLineNumber(File, Begin);
       Why.Message = F.Message + "; --compat=guard cannot place a version test "
-                                "around this edit (it is not in whole statements "
-                                "on lines of their own); edit it by hand";
+                                "around its edit at line " + std::to_string(Line) +
+                    (Lines ? " (the lines around it hold only part of an #if "
+                             "group)"
+                           : " (it is not in whole statements on lines of "
+                             "their own)") +
+                    "; edit it by hand";
       Next.report(std::move(Why));
       return;
     }

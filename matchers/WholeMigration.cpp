@@ -272,15 +272,7 @@ private:
   /// in every #if branch.
   unsigned identifierCount(llvm::StringRef Name) const {
     FileID Main = SM.getMainFileID();
-    llvm::StringRef Buffer = SM.getBufferData(Main);
-    Lexer Lex(SM.getLocForStartOfFile(Main), LO, Buffer.begin(), Buffer.begin(),
-              Buffer.end());
-    unsigned Count = 0;
-    Token T;
-    while (!Lex.LexFromRawLexer(T) || T.isNot(tok::eof))
-      if (T.is(tok::raw_identifier) && T.getRawIdentifier() == Name)
-        ++Count;
-    return Count;
+    return identifierMentions(Main, 0, SM.getBufferData(Main).size(), Name, SM, LO);
   }
 
   /// The edit that renames \p FD where \p Loc names it, if it is renamed.

@@ -237,33 +237,6 @@ private:
     return F;
   }
 
-  /// How many times \p Name is written in the text of \p Body as an
-  /// identifier that is not a member (after `.` or `->`), in every #if
-  /// branch.
-  static size_t mentionsInText(llvm::StringRef Name, const Stmt *Body,
-                               const EditContext &E) {
-    llvm::Expected<CharSourceRange> R = E.rangeOf(Body);
-    if (!R) {
-      llvm::consumeError(R.takeError());
-      return 0;
-    }
-    const SourceManager &SM = E.SM;
-    auto [File, Begin] = SM.getDecomposedLoc(R->getBegin());
-    unsigned End = SM.getFileOffset(R->getEnd());
-    llvm::StringRef Buffer = SM.getBufferData(File);
-    Lexer Lex(SM.getLocForStartOfFile(File), E.LO, Buffer.begin(),
-              Buffer.begin() + Begin, Buffer.end());
-    size_t Count = 0;
-    bool AfterMember = false;
-    Token T;
-    while (!Lex.LexFromRawLexer(T) && SM.getFileOffset(T.getLocation()) < End) {
-      if (T.is(tok::raw_identifier) && T.getRawIdentifier() == Name && !AfterMember)
-        ++Count;
-      AfterMember = T.isOneOf(tok::period, tok::arrow);
-    }
-    return Count;
-  }
-
   /// The references to \p Count that stay after the rewrite: not the call's
   /// assignment, not the test, not a read replaced by the page's errno.
   static std::vector<const DeclRefExpr *>
@@ -363,7 +336,11 @@ private:
     const VarDecl *Count = Test.Count;
     // The count stops being what GUP returned: code the build skips (an #if
     // branch) that uses it cannot be rewritten with it.
-    if (Count && mentionsInText(Count->getName(), Body, E) >
+    auto NotMember = [](const Token &Previous) {
+      return !Previous.isOneOf(tok::period, tok::arrow);
+    };
+    if (Count && identifierMentions(Body, Count->getName(), SM, Ctx.LangOpts, NotMember)
+                         .value_or(0) >
                      referencesTo(Count, Body).size() + (isa<ParmVarDecl>(Count) ? 0 : 1))
       return declined("decline:the page count '" + Count->getName() +
                       "' is also used in code this build skips (an inactive #if "

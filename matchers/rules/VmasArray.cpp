@@ -732,40 +732,16 @@ private:
         }
       if (!AllRemoved)
         continue;
-      if (gotosInText(Body, L->getName(), E) != Jumps)
+      auto AfterGoto = [](const Token &Previous) {
+        return Previous.is(tok::raw_identifier) && Previous.getRawIdentifier() == "goto";
+      };
+      if (identifierMentions(Body, L->getName(), E.SM, E.LO, AfterGoto) != Jumps)
         return uncertain("the label '" + L->getName() + "' its NULL check jumps "
                          "to is also used in code this build skips, so it "
                          "cannot go with the check");
       Dead.push_back(Label);
     }
     return Dead;
-  }
-
-  /// How many times `goto Name` is written in the text of \p Body, in every
-  /// #if branch.
-  static unsigned gotosInText(const Stmt *Body, llvm::StringRef Name,
-                              const EditContext &E) {
-    llvm::Expected<CharSourceRange> R = E.rangeOf(Body);
-    if (!R) {
-      llvm::consumeError(R.takeError());
-      return ~0u;
-    }
-    const SourceManager &SM = E.SM;
-    auto [File, Begin] = SM.getDecomposedLoc(R->getBegin());
-    unsigned End = SM.getFileOffset(R->getEnd());
-    llvm::StringRef Buffer = SM.getBufferData(File);
-    Lexer Lex(SM.getLocForStartOfFile(File), E.LO, Buffer.begin(),
-              Buffer.begin() + Begin, Buffer.end());
-    unsigned Count = 0;
-    bool AfterGoto = false;
-    Token T;
-    while (!Lex.LexFromRawLexer(T) && SM.getFileOffset(T.getLocation()) < End) {
-      bool IsGoto = T.is(tok::raw_identifier) && T.getRawIdentifier() == "goto";
-      if (AfterGoto && T.is(tok::raw_identifier) && T.getRawIdentifier() == Name)
-        ++Count;
-      AfterGoto = IsGoto;
-    }
-    return Count;
   }
 
   /// Removes `name:` of \p Label, keeping the statement it labels.
