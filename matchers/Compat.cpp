@@ -38,7 +38,8 @@ bool isBlank(char C) { return C == ' ' || C == '\t' || C == '\r' || C == '\f' ||
 size_t lineStart(llvm::StringRef Text, size_t At) {
   if (At == 0)
     return 0;
-  size_t NL = Text.rfind('\n', At - 1);
+  // rfind() looks before its position: a newline right before At counts.
+  size_t NL = Text.rfind('\n', At);
   return NL == llvm::StringRef::npos ? 0 : NL + 1;
 }
 
@@ -349,9 +350,14 @@ void CompatSink::report(Finding F) {
       Why.Api = F.Api;
       Why.Kind = FindingKind::NeedsAttention;
       Why.Loc = F.Loc;
+      unsigned Line = SM.getLineNumber(File, Begin);
       Why.Message = F.Message + "; --compat=guard cannot place a version test "
-                                "around this edit (it is not in whole statements "
-                                "on lines of their own); edit it by hand";
+                                "around its edit at line " + std::to_string(Line) +
+                    (Lines ? " (the lines around it hold only part of an #if "
+                             "group)"
+                           : " (it is not in whole statements on lines of "
+                             "their own)") +
+                    "; edit it by hand";
       Next.report(std::move(Why));
       return;
     }

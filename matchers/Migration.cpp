@@ -3,6 +3,7 @@
 
 #include "GupApi.h"
 #include "RuleTable.h"
+#include "VmasArgument.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -64,6 +65,35 @@ const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
   return nullptr;
 }
 } // namespace
+
+void DisabledRuleSink::report(Finding F) {
+  // What keeps the tree consistent when an API is held back (a caller
+  // passing NULL to a callee that keeps its parameter), and records that
+  // only carry a dependency, are the plan's, not the rule's: they stay, so
+  // the output builds whatever is disabled.
+  if (!Options.DisabledRules.count(F.Rule.str()) || !F.OnlyIfBlocked.empty() ||
+      (F.Kind == FindingKind::Rewrite && F.Edits.empty())) {
+    Next.report(std::move(F));
+    return;
+  }
+  // A report changes no code.
+  if (F.Kind == FindingKind::Report)
+    return;
+  F.Kind = FindingKind::NeedsAttention;
+  F.Message = "not migrated: the rule '" + F.Rule.str() +
+              "' that decides this site is disabled (--disable-rule); it says: " +
+              F.Message;
+  F.Edits.clear();
+  F.InterimEdits.clear();
+  Next.report(std::move(F));
+}
+
+template <typename RuleT>
+bool MigrationAnalysis::enabledOrLast(const RuleT *Rule,
+                                      llvm::ArrayRef<const RuleT *> Table) const {
+  return !Options.DisabledRules.count(Rule->info().Name.str()) ||
+         Rule == Table.back();
+}
 
 void MigrationAnalysis::registerMatchers(MatchFinder &Finder,
                                          MatchFinder::MatchCallback *Receiver) {
@@ -192,7 +222,7 @@ void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
   Compat.setContext(&Ctx);
   if (Whole.collect(Result))
     return;
-  RuleContext RC(Options, Compat, Ctx);
+  RuleContext RC(Options, Gate, Ctx);
 
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallId)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
@@ -206,18 +236,19 @@ void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
                                 Ctx.getLangOpts()))
       return;
     const FunctionDecl *Caller = enclosingFunction(*Call, Ctx);
-    // A wrapper passing its own vmas parameter on is decided with the
-    // wrapper's definition (the whole migration), not here.
-    if (WholeMigration::passesOwnParameter(*Call, Api->VmasIndex, Caller))
+    // One owner per site: an argument that follows the caller's own vmas
+    // parameter is decided with the caller's definition (the whole
+    // migration, which edits or reports it), not here.
+    VmasArgument Vmas = classifyVmasArgument(*Call->getArg(Api->VmasIndex), Ctx);
+    if (ownerOf(Vmas.Kind, /*PublicCallee=*/true) != VmasArgumentOwner::CallSiteRules)
       return;
     std::string Declined;
-    CallSite Site{Call, Callee, Api, Call->getArg(Api->VmasIndex), Caller,
-                  &Declined};
-    SideSink CallSink(Compat, ApiSide::New, Call->getCallee()->getExprLoc());
+    CallSite Site{Call,   Callee,    Api, Call->getArg(Api->VmasIndex),
+                  Caller, &Declined, Vmas};
+    SideSink CallSink(Gate, ApiSide::New, Call->getCallee()->getExprLoc());
     RuleContext CallRC(Options, CallSink, Ctx);
     for (const CallSiteRule *Rule : callSiteRules())
-      if (!Options.DisabledRules.count(Rule->info().Name.str()) &&
-          Rule->apply(Site, CallRC))
+      if (enabledOrLast(Rule, callSiteRules()) && Rule->apply(Site, CallRC))
         return;
     return;
   }
@@ -230,8 +261,7 @@ void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
                                 Ctx.getLangOpts()))
       return;
     for (const RefRule *Rule : refRules())
-      if (!Options.DisabledRules.count(Rule->info().Name.str()) &&
-          Rule->apply(*Ref, *Api, RC))
+      if (enabledOrLast(Rule, refRules()) && Rule->apply(*Ref, *Api, RC))
         return;
     return;
   }
@@ -240,11 +270,10 @@ void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
     const GupFunction *Api = gupFunctionWithVmas(*FD);
     if (!Api)
       return;
-    SideSink DeclSink(Compat, ApiSide::Definition);
+    SideSink DeclSink(Gate, ApiSide::Definition);
     RuleContext DeclRC(Options, DeclSink, Ctx);
     for (const DeclRule *Rule : declRules())
-      if (!Options.DisabledRules.count(Rule->info().Name.str()) &&
-          Rule->apply(*FD, *Api, DeclRC))
+      if (enabledOrLast(Rule, declRules()) && Rule->apply(*FD, *Api, DeclRC))
         return;
   }
 }

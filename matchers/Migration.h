@@ -25,12 +25,28 @@ class Preprocessor;
 
 namespace gup {
 
+/// What the rules of --disable-rule report becomes: nothing for a report
+/// (it changes no code), otherwise a warning with no edit that says the rule
+/// is disabled, so the site is still named and its API held back. Used for
+/// the rules that have no fallback after them (a disabled rule of the
+/// call-site table is skipped, and the next rule decides the site).
+class DisabledRuleSink : public FindingSink {
+public:
+  DisabledRuleSink(const MigrationOptions &Options, FindingSink &Next)
+      : Options(Options), Next(Next) {}
+  void report(Finding F) override;
+
+private:
+  const MigrationOptions &Options;
+  FindingSink &Next;
+};
+
 class MigrationAnalysis
     : public clang::ast_matchers::MatchFinder::MatchCallback {
 public:
   MigrationAnalysis(const MigrationOptions &Options, FindingSink &Sink)
-      : Options(Options), Compat(this->Options, Sink),
-        Whole(this->Options, Compat, &Versions), Skipped(this->Options, Compat) {}
+      : Options(Options), Compat(this->Options, Sink), Gate(this->Options, Compat),
+        Whole(this->Options, Gate, &Versions), Skipped(this->Options, Gate) {}
 
   /// Preprocessor callbacks the front end must install before parsing:
   /// they record the code inactive #if branches hide (SkippedCode.h) and
@@ -64,9 +80,17 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  /// A disabled rule of a table is skipped, so the next rule decides the
+  /// site, unless it is the last: then it still decides, and the gate turns
+  /// what it finds into a warning (no site is left unnamed).
+  template <typename RuleT>
+  bool enabledOrLast(const RuleT *Rule, llvm::ArrayRef<const RuleT *> Table) const;
+
   MigrationOptions Options;
   /// Every rule reports through it (a plain pass-through without --compat).
   CompatSink Compat;
+  /// ... after the findings of disabled rules are turned into warnings.
+  DisabledRuleSink Gate;
   VersionGuards Versions;
   WholeMigration Whole;
   SkippedCode Skipped;

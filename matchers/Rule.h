@@ -12,6 +12,7 @@
 #include "Finding.h"
 #include "GupApi.h"
 #include "MigrationOptions.h"
+#include "VmasArgument.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -50,6 +51,8 @@ struct CallSite {
   const clang::FunctionDecl *Caller;
   /// Why earlier rules declined the site, for the fallback's message.
   std::string *Declined = nullptr;
+  /// What the vmas argument is (the classifier both passes share).
+  VmasArgument Vmas = {};
 
   void decline(llvm::StringRef Why) const {
     if (Declined && Declined->empty())

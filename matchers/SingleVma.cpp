@@ -335,6 +335,41 @@ std::string mmText(const GupFunction &Api, const std::vector<std::string> &Args)
   return "current->mm";
 }
 
+unsigned identifierMentions(FileID File, unsigned Begin, unsigned End,
+                            llvm::StringRef Name, const SourceManager &SM,
+                            const LangOptions &LO,
+                            llvm::function_ref<bool(const Token &)> After) {
+  llvm::StringRef Buffer = SM.getBufferData(File);
+  Lexer Lex(SM.getLocForStartOfFile(File), LO, Buffer.begin(),
+            Buffer.begin() + Begin, Buffer.end());
+  unsigned Count = 0;
+  Token Previous, T;
+  Previous.startToken();
+  while (true) {
+    Lex.LexFromRawLexer(T);
+    if (T.is(tok::eof) || SM.getFileOffset(T.getLocation()) >= End)
+      break;
+    if (T.is(tok::raw_identifier) && T.getRawIdentifier() == Name &&
+        (!After || After(Previous)))
+      ++Count;
+    Previous = T;
+  }
+  return Count;
+}
+
+std::optional<unsigned>
+identifierMentions(const Stmt *S, llvm::StringRef Name, const SourceManager &SM,
+                   const LangOptions &LO, llvm::function_ref<bool(const Token &)> After) {
+  llvm::Expected<CharSourceRange> R = EditContext(SM, LO).rangeOf(S);
+  if (!R) {
+    llvm::consumeError(R.takeError());
+    return std::nullopt;
+  }
+  auto [File, Begin] = SM.getDecomposedLoc(R->getBegin());
+  return identifierMentions(File, Begin, SM.getFileOffset(R->getEnd()), Name, SM, LO,
+                            After);
+}
+
 std::string lineOf(const Stmt *S, const SourceManager &SM) {
   return "line " +
          std::to_string(SM.getSpellingLineNumber(SM.getFileLoc(S->getBeginLoc())));

@@ -12,6 +12,7 @@
 #include "Flow.h"
 #include "Rule.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/Error.h"
 
 #include <optional>
@@ -20,6 +21,7 @@
 
 namespace clang {
 class DeclStmt;
+class Token;
 class IfStmt;
 } // namespace clang
 
@@ -90,6 +92,21 @@ std::optional<unsigned> lockedIndex(const GupFunction &Api);
 
 /// The text of the mm an API works on: its mm argument, or `current->mm`.
 std::string mmText(const GupFunction &Api, const std::vector<std::string> &Args);
+
+/// How many times identifier \p Name is written in [\p Begin, \p End) of
+/// \p File, in every #if branch (code the build skips included), right
+/// after a token \p After accepts (any token when it is null).
+unsigned identifierMentions(clang::FileID File, unsigned Begin, unsigned End,
+                            llvm::StringRef Name, const clang::SourceManager &SM,
+                            const clang::LangOptions &LO,
+                            llvm::function_ref<bool(const clang::Token &)> After = nullptr);
+
+/// The same over the text of \p S; nothing when \p S is not written in one
+/// file.
+std::optional<unsigned>
+identifierMentions(const clang::Stmt *S, llvm::StringRef Name,
+                   const clang::SourceManager &SM, const clang::LangOptions &LO,
+                   llvm::function_ref<bool(const clang::Token &)> After = nullptr);
 
 /// "line N" of \p S, for messages.
 std::string lineOf(const clang::Stmt *S, const clang::SourceManager &SM);

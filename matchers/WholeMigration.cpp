@@ -7,11 +7,13 @@
 #include "SingleVma.h"
 #include "TextEdits.h"
 #include "VersionGuards.h"
+#include "VmasArgument.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/RawCommentList.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/TypeLoc.h"
@@ -20,6 +22,7 @@
 #include "clang/Lex/Lexer.h"
 
 #include <map>
+#include <optional>
 #include <set>
 
 using namespace clang;
@@ -68,19 +71,80 @@ const Stmt *parentStmt(const Stmt *S, ASTContext &Ctx) {
 
 std::string lineText(const Stmt *S, const SourceManager &SM) { return lineOf(S, SM); }
 
+/// Every reference to the TU's static functions that have a vmas parameter
+/// (the helpers that may lose it), and which of them call the function.
+class HelperReferences {
+public:
+  HelperReferences(ASTContext &Ctx, const llvm::SetVector<const FunctionDecl *> &Functions) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    std::set<FileID> Files;
+    for (const FunctionDecl *FD : Functions)
+      if (!FD->isExternallyVisible() && !findGupFunction(FD->getName())) {
+        Targets.insert(canonical(FD));
+        Files.insert(SM.getFileID(SM.getExpansionLoc(FD->getLocation())));
+      }
+    if (Targets.empty())
+      return;
+    // A static function is named only after its declaration, in the files
+    // that declare it (the .c file, or a header that defines it).
+    struct Collector : RecursiveASTVisitor<Collector> {
+      HelperReferences &Out;
+      explicit Collector(HelperReferences &Out) : Out(Out) {}
+      bool VisitCallExpr(CallExpr *Call) {
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
+          Out.Callees.insert(Ref);
+        return true;
+      }
+      bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+        if (const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl()))
+          if (Out.Targets.count(canonical(FD)))
+            Out.Refs[canonical(FD)].push_back(Ref);
+        return true;
+      }
+    } C(*this);
+    for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+      if (D->getBeginLoc().isValid() &&
+          Files.count(SM.getFileID(SM.getExpansionLoc(D->getBeginLoc()))))
+        C.TraverseDecl(D);
+  }
+
+  /// True when \p FD is used other than by calling it (a function
+  /// pointer): its type cannot change.
+  bool addressTaken(const FunctionDecl *FD) const {
+    auto It = Refs.find(canonical(FD));
+    return It != Refs.end() && llvm::any_of(It->second, [&](const DeclRefExpr *Ref) {
+             return !Callees.count(Ref);
+           });
+  }
+
+  llvm::ArrayRef<const DeclRefExpr *> of(const FunctionDecl *FD) const {
+    auto It = Refs.find(canonical(FD));
+    if (It == Refs.end())
+      return {};
+    return It->second;
+  }
+
+private:
+  std::set<const FunctionDecl *> Targets;
+  std::map<const FunctionDecl *, std::vector<const DeclRefExpr *>> Refs;
+  std::set<const DeclRefExpr *> Callees;
+};
+
 class Pass {
 public:
   Pass(const MigrationOptions &Options, FindingSink &Sink, ASTContext &Ctx,
        const llvm::SetVector<const FunctionDecl *> &Functions,
        const llvm::SetVector<const CallExpr *> &Calls)
       : Options(Options), Sink(Sink), Ctx(Ctx), SM(Ctx.getSourceManager()),
-        LO(Ctx.getLangOpts()), E(SM, LO), Functions(Functions), Calls(Calls) {}
+        LO(Ctx.getLangOpts()), E(SM, LO), Functions(Functions), Calls(Calls),
+        References(Ctx, Functions) {}
 
   const std::map<const FunctionDecl *, Removal> &removals() const { return Removals; }
 
   void run() {
     seedFromTable();
     growTransitively();
+    planRenames();
     for (auto &[Canon, R] : Removals)
       migrateFunction(Canon, R);
     for (const CallExpr *Call : Calls)
@@ -102,6 +166,10 @@ private:
   const llvm::SetVector<const FunctionDecl *> &Functions;
   const llvm::SetVector<const CallExpr *> &Calls;
   std::map<const FunctionDecl *, Removal> Removals;
+  HelperReferences References;
+  /// Static helpers renamed with their parameter (`<name>_<param>` ->
+  /// `<name>`): canonical declaration -> new name.
+  std::map<const FunctionDecl *, std::string> Renames;
   /// Statements a body plan deletes, per function, as file ranges.
   std::map<const FunctionDecl *, std::vector<CharSourceRange>> Deleted;
 
@@ -115,40 +183,31 @@ private:
   }
 
   void seedFromTable() {
-    for (const FunctionDecl *FD : Functions)
+    auto Seed = [&](const FunctionDecl *FD) {
       if (const GupFunction *Api = gupFunctionWithVmas(*FD)) {
         Removal &R = Removals[canonical(FD)];
         R.Indices.insert(Api->VmasIndex);
         R.Api = Api->Name.str();
         R.Public = Api->Public;
       }
+    };
+    for (const FunctionDecl *FD : Functions)
+      Seed(FD);
+    // A call decides its own argument only if its callee is known here.
+    for (const CallExpr *Call : Calls)
+      if (const FunctionDecl *FD = Call->getDirectCallee())
+        Seed(FD);
   }
 
-  /// The removed parameter (of the function holding \p E) that \p E is,
-  /// or is derived from: P, P + i, &P[i], P ? P + i : NULL.
+  /// What a vmas argument is: the classifier the call-site rules use too,
+  /// so each site has one owner.
+  VmasArgument classify(const Expr *Arg) const { return classifyVmasArgument(*Arg, Ctx); }
+
+  /// The removed parameter \p Arg passes on (see
+  /// VmasArgumentKind::OwnParameter), or null.
   const ParmVarDecl *derivedParam(const Expr *Arg) const {
-    Arg = Arg->IgnoreParenCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg)) {
-      const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl());
-      return P && isVmasArrayType(P->getType()) ? P : nullptr;
-    }
-    if (const auto *BO = dyn_cast<BinaryOperator>(Arg))
-      if (BO->getOpcode() == BO_Add)
-        if (const ParmVarDecl *P = derivedParam(BO->getLHS()))
-          return BO->getRHS()->HasSideEffects(Ctx) ? nullptr : P;
-    if (const auto *UO = dyn_cast<UnaryOperator>(Arg))
-      if (UO->getOpcode() == UO_AddrOf)
-        if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(UO->getSubExpr()->IgnoreParens()))
-          if (const ParmVarDecl *P = derivedParam(ASE->getBase()))
-            return ASE->getIdx()->HasSideEffects(Ctx) ? nullptr : P;
-    if (const auto *CO = dyn_cast<ConditionalOperator>(Arg)) {
-      const Expr *A = CO->getTrueExpr(), *B = CO->getFalseExpr();
-      auto IsNull = [&](const Expr *X) { return isNullPointer(*X, Ctx); };
-      const ParmVarDecl *P = IsNull(B) ? derivedParam(A) : IsNull(A) ? derivedParam(B) : nullptr;
-      if (P && !CO->getCond()->HasSideEffects(Ctx))
-        return P;
-    }
-    return nullptr;
+    VmasArgument A = classify(Arg);
+    return A.Kind == VmasArgumentKind::OwnParameter ? A.Param : nullptr;
   }
 
   /// Whether every use of \p P in \p FD's body can go once P is NULL.
@@ -158,32 +217,137 @@ private:
     return planUses(FD, P, Edits, Scratch, Why);
   }
 
+  /// `<name>_<param>` -> `<name>` for a static helper of the main file that
+  /// loses its one vmas parameter `<param>` (upstream renamed
+  /// record_subpages_vmas() so), when nothing in the TU or in the file's
+  /// text (code the build skips included) is called `<name>`, and every
+  /// mention of the old name is a declaration or a call this pass edits.
+  void planRenames() {
+    std::set<const DeclRefExpr *> CalleesHere;
+    for (const CallExpr *Call : Calls)
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
+        CalleesHere.insert(Ref);
+    auto InMainFile = [&](SourceLocation Loc) {
+      return Loc.isFileID() && SM.getFileID(Loc) == SM.getMainFileID();
+    };
+    for (const auto &[Canon, R] : Removals) {
+      const FunctionDecl *Def = Canon->getDefinition();
+      if (R.Public || findGupFunction(R.Api) || R.Indices.size() != 1 || !Def)
+        continue;
+      llvm::StringRef Param = Def->getParamDecl(*R.Indices.begin())->getName();
+      llvm::StringRef Old = Canon->getName();
+      std::string Suffix = "_" + Param.str();
+      if (Param.empty() || !Old.ends_with(Suffix) || Old.size() == Suffix.size())
+        continue;
+      std::string New = Old.drop_back(Suffix.size()).str();
+      if (!nameIsFree(New))
+        continue;
+      unsigned Mentions = 0;
+      bool AllEdited = true;
+      for (const FunctionDecl *FD : Canon->redecls()) {
+        AllEdited &= InMainFile(FD->getLocation());
+        ++Mentions;
+      }
+      for (const DeclRefExpr *Ref : References.of(Canon)) {
+        AllEdited &= InMainFile(Ref->getLocation()) && CalleesHere.count(Ref);
+        ++Mentions;
+      }
+      if (AllEdited && identifierCount(Old) == Mentions)
+        Renames[Canon] = New;
+    }
+  }
+
+  bool nameIsFree(llvm::StringRef Name) const {
+    auto It = Ctx.Idents.find(Name);
+    if (It != Ctx.Idents.end()) {
+      IdentifierInfo *II = It->getValue();
+      if (II->hasMacroDefinition() ||
+          !Ctx.getTranslationUnitDecl()->lookup(DeclarationName(II)).empty())
+        return false;
+    }
+    return identifierCount(Name) == 0;
+  }
+
+  /// How many times \p Name is written as an identifier in the main file,
+  /// in every #if branch.
+  unsigned identifierCount(llvm::StringRef Name) const {
+    FileID Main = SM.getMainFileID();
+    return identifierMentions(Main, 0, SM.getBufferData(Main).size(), Name, SM, LO);
+  }
+
+  /// The edit that renames \p FD where \p Loc names it, if it is renamed.
+  std::optional<TextEdit> renameAt(const FunctionDecl *FD, SourceLocation Loc) const {
+    auto It = Renames.find(canonical(FD));
+    if (It == Renames.end())
+      return std::nullopt;
+    return E.replace(CharSourceRange::getCharRange(
+                         Loc, Loc.getLocWithOffset(FD->getName().size())),
+                     It->second);
+  }
+
+  /// \p Edits and, when the callee of \p Call is renamed, the edit of its name.
+  std::vector<TextEdit> withRename(const CallExpr *Call, std::vector<TextEdit> Edits) const {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
+      if (const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl()))
+        if (std::optional<TextEdit> Rename = renameAt(FD, Ref->getLocation()))
+          Edits.push_back(*Rename);
+    return Edits;
+  }
+
+  std::string renamedCallee(const CallExpr *Call) const {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    auto It = FD ? Renames.find(canonical(FD)) : Renames.end();
+    return It == Renames.end() ? "" : "; the callee is renamed " + It->second + "()";
+  }
+
+  /// " and rename it NEW() ..." when \p FD is renamed, for messages.
+  std::string renamedNote(const FunctionDecl *FD) const {
+    auto It = Renames.find(canonical(FD));
+    return It == Renames.end() ? ""
+                               : " and rename it " + It->second +
+                                     "() (its name ended in the parameter's)";
+  }
+
+  /// The static helpers whose `struct vm_area_struct **` parameter can go
+  /// too. Optimistic: every candidate is assumed to go, then those whose
+  /// callers pass something else or whose body needs the array are put
+  /// back, until nothing changes; so helpers that pass the parameter to
+  /// each other (or to themselves) go together.
   void growTransitively() {
-    bool Changed = true;
-    while (Changed) {
-      Changed = false;
-      for (const FunctionDecl *FD : Functions) {
-        if (!FD->doesThisDeclarationHaveABody() || FD->isExternallyVisible() ||
-            findGupFunction(FD->getName()))
-          continue;
-        for (unsigned I = 0; I < FD->getNumParams(); ++I) {
-          const ParmVarDecl *P = FD->getParamDecl(I);
-          if (!isVmasArrayType(P->getType()) || removes(FD, I))
-            continue;
-          // Every caller must be visible and pass NULL or a removed
-          // parameter of its own; every use in the body must go.
-          if (!callersAgree(FD, I) || !removable(FD, P, nullptr))
-            continue;
+    std::vector<std::pair<const FunctionDecl *, unsigned>> Candidates;
+    for (const FunctionDecl *FD : Functions) {
+      if (!FD->doesThisDeclarationHaveABody() || FD->isExternallyVisible() ||
+          findGupFunction(FD->getName()) || References.addressTaken(FD))
+        continue;
+      for (unsigned I = 0; I < FD->getNumParams(); ++I)
+        if (isVmasArrayType(FD->getParamDecl(I)->getType()) && !removes(FD, I)) {
+          Candidates.push_back({FD, I});
           Removal &R = Removals[canonical(FD)];
           R.Indices.insert(I);
           R.Api = FD->getName().str();
-          Changed = true;
         }
+    }
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (auto [FD, I] : Candidates) {
+        // Every caller must be visible and pass NULL or a removed
+        // parameter of its own; every use in the body must go.
+        if (!removes(FD, I) ||
+            (callersAgree(FD, I) && removable(FD, FD->getParamDecl(I), nullptr)))
+          continue;
+        Removal &R = Removals[canonical(FD)];
+        R.Indices.erase(I);
+        if (R.Indices.empty())
+          Removals.erase(canonical(FD));
+        Changed = true;
       }
     }
   }
 
-  bool callersAgree(const FunctionDecl *FD, unsigned Index) const {
+  /// True when every call of \p FD passes NULL, or a parameter that goes
+  /// too, at \p Index; else \p Disagrees is the first call that does not.
+  bool callersAgree(const FunctionDecl *FD, unsigned Index,
+                    const CallExpr **Disagrees = nullptr) const {
     for (const CallExpr *Call : Calls) {
       if (canonical(Call->getDirectCallee()) != canonical(FD) ||
           Call->getNumArgs() <= Index)
@@ -193,10 +357,55 @@ private:
         continue;
       const ParmVarDecl *P = derivedParam(Arg);
       const auto *Holder = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
-      if (!Holder || !removes(Holder, P->getFunctionScopeIndex()))
+      if (!Holder || !removes(Holder, P->getFunctionScopeIndex())) {
+        if (Disagrees)
+          *Disagrees = Call;
         return false;
+      }
     }
     return true;
+  }
+
+  /// Why \p Holder keeps its vmas parameter \p P, for a message.
+  std::string whyKept(const FunctionDecl *Holder, const ParmVarDecl *P) {
+    if (!Holder)
+      return "it is not a function's parameter";
+    std::string Name = Holder->getName().str() + "()";
+    if (Holder->isExternallyVisible())
+      return Name + " is visible outside this file, so its other callers are "
+                    "not known";
+    const FunctionDecl *Def = Holder->getDefinition();
+    if (!Def)
+      return Name + " has no body here";
+    const CallExpr *Disagrees = nullptr;
+    if (!callersAgree(Holder, P->getFunctionScopeIndex(), &Disagrees)) {
+      const Expr *Arg = Disagrees->getArg(P->getFunctionScopeIndex());
+      VmasArgument A = classify(Arg);
+      std::string What = "not NULL";
+      if (A.Kind == VmasArgumentKind::OwnParameterUnsafe)
+        What = "which cannot simply be dropped: " + A.Why;
+      else if (A.Kind == VmasArgumentKind::OwnParameter)
+        if (const auto *Up = dyn_cast<FunctionDecl>(A.Param->getDeclContext()))
+          What = "a parameter " + Up->getName().str() + "() keeps";
+      return "a caller of " + Name + " passes '" + shown(Arg) + "' for it (" +
+             lineText(Disagrees, SM) + "), " + What;
+    }
+    std::string Why;
+    if (!removable(Def, Def->getParamDecl(P->getFunctionScopeIndex()), &Why))
+      return Why;
+    return "its body uses the array";
+  }
+
+  /// The text of \p E as written, for messages.
+  std::string shown(const Expr *E) const {
+    llvm::Expected<CharSourceRange> R = this->E.rangeOf(E);
+    if (R)
+      return this->E.text(*R).str();
+    llvm::consumeError(R.takeError());
+    return Lexer::getSourceText(
+               CharSourceRange::getTokenRange(SM.getExpansionRange(E->getSourceRange()).getAsRange()),
+               SM, LO)
+        .str();
   }
 
   bool inside(const std::vector<CharSourceRange> &Ranges, SourceLocation Loc) const {
@@ -294,8 +503,14 @@ private:
         if (Call->getBuiltinCallee() == 0 && Call->getDirectCallee()) {
           for (unsigned I = 0; I < Call->getNumArgs(); ++I)
             if (Call->getArg(I) == Child) {
-              if (removes(Call->getDirectCallee(), I) && derivedParam(Call->getArg(I)) == P)
+              if (!removes(Call->getDirectCallee(), I))
+                break;
+              VmasArgument A = classify(Call->getArg(I));
+              if (A.Kind == VmasArgumentKind::OwnParameter && A.Param == P)
                 goto Handled;
+              if (A.Kind == VmasArgumentKind::OwnParameterUnsafe)
+                return Fail(Call, "is passed on as '" + shown(Call->getArg(I)) +
+                                      "', which cannot simply be dropped: " + A.Why);
               break;
             }
         }
@@ -587,11 +802,13 @@ private:
             continue;
           }
           Edits.push_back(*Drop);
+          if (std::optional<TextEdit> Rename = renameAt(FD, FD->getLocation()))
+            Edits.push_back(*Rename);
           docEdits(FD, FD->getParamDecl(Index)->getName(), Edits);
           report(ParamRule, R.Api, FindingKind::Rewrite,
                  FD->getParamDecl(Index)->getBeginLoc(),
                  "remove the vmas parameter from this declaration of " + R.Api +
-                     "(): its callers no longer pass it",
+                     "()" + renamedNote(FD) + ": its callers no longer pass it",
                  std::move(Edits));
         }
         continue;
@@ -623,9 +840,11 @@ private:
                    "; edit it by hand");
         continue;
       }
+      if (std::optional<TextEdit> Rename = renameAt(FD, FD->getLocation()))
+        Edits.push_back(*Rename);
       report(DefinitionRule, R.Api, FindingKind::Rewrite, Loc,
              "remove the vmas parameter from " + FD->getName().str() +
-                 "() and the code that only served it: " +
+                 "() and the code that only served it" + renamedNote(FD) + ": " +
                  (R.Public || findGupFunction(R.Api)
                       ? std::string("the parameter is gone in Linux 6.5")
                       : "it only fed parameters that are gone in Linux 6.5"),
@@ -649,12 +868,13 @@ private:
       if (Call->getNumArgs() <= Index)
         continue;
       const Expr *Arg = Call->getArg(Index);
-      const ParmVarDecl *P = derivedParam(Arg);
-      // Public call sites with NULL or a local are the call-site rules'.
-      if (R->Public && !P)
+      VmasArgument A = classify(Arg);
+      // NULL, locals and the rest passed to a public function are the
+      // call-site rules' (the same decision Migration.cpp takes).
+      if (ownerOf(A.Kind, R->Public) != VmasArgumentOwner::WholeMigration)
         continue;
       std::string Callee = R->Api + "()";
-      if (isNullPointer(*Arg, Ctx)) {
+      if (A.Kind == VmasArgumentKind::NullPointer) {
         llvm::Expected<TextEdit> Drop = dropCallArgument(*Call, Index, SM, LO);
         if (!Drop)
           report(ArgumentRule, R->Api, FindingKind::NeedsAttention, Arg->getBeginLoc(),
@@ -664,25 +884,36 @@ private:
         else
           report(ArgumentRule, R->Api, FindingKind::Rewrite, Arg->getBeginLoc(),
                  "drop the NULL vmas argument of " + Callee +
-                     ": the parameter goes with the migration",
-                 {*Drop});
+                     ": the parameter goes with the migration" + renamedCallee(Call),
+                 withRename(Call, {*Drop}));
         continue;
       }
+      const ParmVarDecl *P = A.Param;
       const auto *Holder = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
+      std::string HolderName = Holder ? Holder->getName().str() + "()" : "the caller";
+      if (A.Kind == VmasArgumentKind::OwnParameterUnsafe) {
+        report(ArgumentRule, R->Api, FindingKind::NeedsAttention, Arg->getBeginLoc(),
+               Callee + " is passed '" + shown(Arg) + "', computed from '" +
+                   P->getName().str() + "', the vmas parameter of " + HolderName +
+                   ", and this argument cannot simply be dropped: " + A.Why +
+                   "; migrate the call, the wrapper and its callers by hand");
+        continue;
+      }
+      if (A.Kind != VmasArgumentKind::OwnParameter) {
+        // Only an internal function (or a helper) gets here: its parameter
+        // goes whatever its callers pass.
+        report(ArgumentRule, R->Api, FindingKind::NeedsAttention, Arg->getBeginLoc(),
+               Callee + " is passed '" + shown(Arg) + "', which is neither NULL "
+                        "nor the caller's own vmas parameter, and its vmas "
+                        "parameter goes with the migration; edit this call by hand");
+        continue;
+      }
       const Removal *Outer = Holder ? removal(Holder) : nullptr;
       if (!Outer || !Outer->Indices.count(P->getFunctionScopeIndex())) {
-        std::string Why =
-            Holder && Holder->isExternallyVisible()
-                ? Holder->getName().str() + "() is visible outside this file, so "
-                                            "its other callers are not known"
-                : "not every caller of " +
-                      (Holder ? Holder->getName().str() : std::string("it")) +
-                      "() passes NULL, or its body uses the array";
         report(ArgumentRule, R->Api, FindingKind::NeedsAttention, Arg->getBeginLoc(),
                Callee + " is passed '" + P->getName().str() + "', the vmas "
-                        "parameter of " +
-                   (Holder ? Holder->getName().str() : std::string("the caller")) +
-                   "(), which cannot lose it automatically: " + Why +
+                        "parameter of " + HolderName +
+                   ", which cannot lose it automatically: " + whyKept(Holder, P) +
                    "; migrate the wrapper and its callers by hand");
         continue;
       }
@@ -705,8 +936,9 @@ private:
       }
       report(ArgumentRule, R->Api, FindingKind::Rewrite, Arg->getBeginLoc(),
              "drop the vmas argument of " + Callee + ": " +
-                 HolderDef->getName().str() + "() loses its own vmas parameter",
-             {*Drop}, {Outer->Api});
+                 HolderDef->getName().str() + "() loses its own vmas parameter" +
+                 renamedCallee(Call),
+             withRename(Call, {*Drop}), {Outer->Api});
       // If the callee keeps its parameter (held back) while the caller loses
       // its own, the caller passes NULL instead.
       llvm::Expected<CharSourceRange> ArgRange = E.rangeOf(Arg);
@@ -852,27 +1084,6 @@ bool WholeMigration::collect(const MatchFinder::MatchResult &Result) {
     return true;
   }
   return false;
-}
-
-bool WholeMigration::passesOwnParameter(const CallExpr &Call, unsigned Index,
-                                        const FunctionDecl *Caller) {
-  if (!Caller || Call.getNumArgs() <= Index)
-    return false;
-  const Expr *Arg = Call.getArg(Index)->IgnoreParenCasts();
-  while (true) {
-    if (const auto *BO = dyn_cast<BinaryOperator>(Arg)) {
-      Arg = BO->getLHS()->IgnoreParenCasts();
-      continue;
-    }
-    if (const auto *CO = dyn_cast<ConditionalOperator>(Arg)) {
-      Arg = CO->getTrueExpr()->IgnoreParenCasts();
-      continue;
-    }
-    break;
-  }
-  const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
-  const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-  return P && isVmasArrayType(P->getType()) && P->getDeclContext() == Caller;
 }
 
 std::vector<GupFunction> WholeMigration::finish(ASTContext &Ctx) {

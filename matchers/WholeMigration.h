@@ -49,10 +49,6 @@ public:
                                clang::ast_matchers::MatchFinder::MatchCallback *Receiver);
   /// Takes the matches meant for this pass; false for others.
   bool collect(const clang::ast_matchers::MatchFinder::MatchResult &Result);
-  /// A call of a public function whose vmas argument is the caller's own
-  /// `struct vm_area_struct **` parameter: decided here, not call by call.
-  static bool passesOwnParameter(const clang::CallExpr &Call, unsigned Index,
-                                 const clang::FunctionDecl *Caller);
   /// Runs the pass over what was collected, then forgets it. Returns the
   /// static helpers that lose a parameter (name, index, arity), so code the
   /// preprocessor skipped can follow them.

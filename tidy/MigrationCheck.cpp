@@ -9,6 +9,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Regex.h"
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -20,6 +21,7 @@ namespace {
 
 constexpr llvm::StringLiteral TargetKernelOption = "TargetKernel";
 constexpr llvm::StringLiteral DropVmaChecksOption = "DropVmaChecks";
+constexpr llvm::StringLiteral DisabledRulesOption = "DisabledRules";
 constexpr llvm::StringLiteral DefaultTargetKernel = "6.5";
 
 /// "X.Y" as X * 100 + Y, or nothing when it is not a kernel of 6.5 or later
@@ -49,7 +51,8 @@ MigrationCheck::MigrationCheck(llvm::StringRef Name,
     : ClangTidyCheck(Name, Context), Context(Context),
       TargetKernelText(
           Options.getLocalOrGlobal(TargetKernelOption, DefaultTargetKernel).str()),
-      DropVmaChecks(Options.getLocalOrGlobal(DropVmaChecksOption, false)) {
+      DropVmaChecks(Options.getLocalOrGlobal(DropVmaChecksOption, false)),
+      DisabledRulesText(Options.getLocalOrGlobal(DisabledRulesOption, "").str()) {
   if (std::optional<unsigned> Kernel = parseTargetKernel(TargetKernelText)) {
     Migration.TargetKernel = *Kernel;
   } else {
@@ -63,6 +66,21 @@ MigrationCheck::MigrationCheck(llvm::StringRef Name,
     Migration.TargetKernel = *parseTargetKernel(DefaultTargetKernel);
   }
   Migration.DropVmaChecks = DropVmaChecks;
+  std::string List = DisabledRulesText;
+  std::replace(List.begin(), List.end(), ',', ';');
+  llvm::SmallVector<llvm::StringRef, 4> Disabled;
+  llvm::StringRef(List).split(Disabled, ';');
+  for (llvm::StringRef Rule : Disabled) {
+    Rule = Rule.trim();
+    if (Rule.empty())
+      continue;
+    if (findRuleInfo(Rule))
+      Migration.DisabledRules.insert(Rule.str());
+    else
+      configurationDiag("invalid value '%0' for option '%1': no such rule (see "
+                        "gup-rewrite --list-rules); ignored")
+          << Rule << DisabledRulesOption;
+  }
   for (const RuleInfo &Info : allRuleInfos())
     if (Info.TidyCheck == Name)
       OwnRules.insert(Info.Name);
@@ -79,6 +97,7 @@ std::vector<std::string> MigrationCheck::checkNames() {
 void MigrationCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, TargetKernelOption, TargetKernelText);
   Options.store(Opts, DropVmaChecksOption, DropVmaChecks);
+  Options.store(Opts, DisabledRulesOption, DisabledRulesText);
 }
 
 void MigrationCheck::registerMatchers(MatchFinder *Finder) {

@@ -37,6 +37,10 @@ namespace gup::tidy {
 ///   DropVmaChecks  delete io_uring-style loops that re-check the VMAs of a
 ///                  long-term pin instead of keeping them with vma_lookup()
 ///                  (default false; a behaviour change, see docs/rules.md).
+///   DisabledRules  rule names (gup-rewrite --list-rules), separated by ','
+///                  or ';', that decide no site, as gup-rewrite
+///                  --disable-rule (default none; for testing the tests).
+///                  An unknown name is a configuration error and is ignored.
 class MigrationCheck : public clang::tidy::ClangTidyCheck {
 public:
   MigrationCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
@@ -74,6 +78,7 @@ private:
   clang::tidy::ClangTidyContext *Context;
   const std::string TargetKernelText;
   const bool DropVmaChecks;
+  const std::string DisabledRulesText;
   MigrationOptions Migration;
   llvm::StringSet<> OwnRules;
   Sink Findings{*this};

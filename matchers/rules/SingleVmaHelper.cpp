@@ -28,6 +28,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
+#include <optional>
 #include <set>
 
 using namespace clang;
@@ -142,6 +143,40 @@ std::optional<Substitution> substitution(const Stmt *Read, const VarDecl *Count,
   return std::nullopt;
 }
 
+/// One branch of an #if/#ifdef/#ifndef group, as offsets into a file: from
+/// the line after its directive to the start of the next directive line of
+/// its group.
+struct ConditionalBranch {
+  unsigned Begin, End;
+};
+
+/// The branches of the conditional groups opened and closed inside
+/// [From, To) of \p Text.
+std::vector<ConditionalBranch> conditionalBranches(llvm::StringRef Text, unsigned From,
+                                                   unsigned To) {
+  std::vector<ConditionalBranch> Branches;
+  std::vector<unsigned> Open; // start of the current branch of each group
+  for (unsigned Line = From; Line < To;) {
+    size_t NL = Text.find('\n', Line);
+    unsigned Next = NL == llvm::StringRef::npos ? Text.size() : NL + 1;
+    llvm::StringRef T = Text.slice(Line, Next).ltrim(" \t");
+    if (T.consume_front("#")) {
+      T = T.ltrim(" \t");
+      if (T.starts_with("if")) {
+        Open.push_back(Next);
+      } else if (!Open.empty() && (T.starts_with("el") || T.starts_with("endif"))) {
+        Branches.push_back({Open.back(), Line});
+        if (T.starts_with("endif"))
+          Open.pop_back();
+        else
+          Open.back() = Next;
+      }
+    }
+    Line = Next;
+  }
+  return Branches;
+}
+
 class SingleVmaHelperRule : public CallSiteRule {
 public:
   const RuleInfo &info() const override {
@@ -202,6 +237,71 @@ private:
     return F;
   }
 
+  /// The references to \p Count that stay after the rewrite: not the call's
+  /// assignment, not the test, not a read replaced by the page's errno.
+  static std::vector<const DeclRefExpr *>
+  remainingUses(const VarDecl *Count, const Stmt *Body, const CountTest &Test,
+                const std::set<const Stmt *> &Covered) {
+    std::vector<const DeclRefExpr *> Uses;
+    auto InTest = referencesTo(Count, Test.Comparison);
+    for (const DeclRefExpr *Ref : referencesTo(Count, Body)) {
+      if (Test.Assignment &&
+          cast<BinaryOperator>(Test.Assignment)->getLHS()->IgnoreParenImpCasts() == Ref)
+        continue;
+      if (llvm::is_contained(InTest, Ref) || Covered.count(Ref))
+        continue;
+      Uses.push_back(Ref);
+    }
+    return Uses;
+  }
+
+  /// When every one of \p Uses lies inside an #if branch of the function's
+  /// text (in some configuration none is compiled): the one branch that
+  /// holds them all, or an error saying there is none.
+  static llvm::Expected<std::optional<ConditionalBranch>>
+  branchHoldingEveryUse(const VarDecl *Count, llvm::ArrayRef<const DeclRefExpr *> Uses,
+                        const Stmt *Body, const EditContext &E) {
+    const SourceManager &SM = E.SM;
+    if (Uses.empty())
+      return std::nullopt;
+    llvm::Expected<CharSourceRange> Range = E.rangeOf(Body);
+    if (!Range) {
+      llvm::consumeError(Range.takeError());
+      return std::nullopt;
+    }
+    auto [File, From] = SM.getDecomposedLoc(Range->getBegin());
+    unsigned To = SM.getFileOffset(Range->getEnd());
+    std::vector<ConditionalBranch> Branches =
+        conditionalBranches(SM.getBufferData(File), From, To);
+    std::optional<ConditionalBranch> Common;
+    bool First = true;
+    for (const DeclRefExpr *Ref : Uses) {
+      auto [RefFile, At] = SM.getDecomposedLoc(SM.getFileLoc(Ref->getBeginLoc()));
+      if (RefFile != File)
+        return std::nullopt;
+      bool InAny = false;
+      for (const ConditionalBranch &B : Branches)
+        InAny |= B.Begin <= At && At < B.End;
+      if (!InAny)
+        return std::nullopt; // a use every configuration compiles
+      // The smallest branch holding this use and every use before it.
+      std::optional<ConditionalBranch> Best;
+      for (const ConditionalBranch &B : Branches)
+        if (B.Begin <= At && At < B.End &&
+            (First || (Common && B.Begin <= Common->Begin && Common->End <= B.End)) &&
+            (!Best || B.End - B.Begin < Best->End - Best->Begin))
+          Best = B;
+      Common = Best;
+      First = false;
+    }
+    if (!Common)
+      return declined("decline:the page count '" + Count->getName() +
+                      "' is only used in different #if branches, so a "
+                      "configuration that compiles them out would set it and "
+                      "never read it");
+    return Common;
+  }
+
   /// The edits, or an error: "decline:<why>" when the shape is not ours
   /// (another rule or the fallback reports it), otherwise why a shape we
   /// recognise cannot be edited in place.
@@ -234,6 +334,17 @@ private:
     std::string PageName = Page->getName().str();
     std::string VmaName = Vma->getName().str();
     const VarDecl *Count = Test.Count;
+    // The count stops being what GUP returned: code the build skips (an #if
+    // branch) that uses it cannot be rewritten with it.
+    auto NotMember = [](const Token &Previous) {
+      return !Previous.isOneOf(tok::period, tok::arrow);
+    };
+    if (Count && identifierMentions(Body, Count->getName(), SM, Ctx.LangOpts, NotMember)
+                         .value_or(0) >
+                     referencesTo(Count, Body).size() + (isa<ParmVarDecl>(Count) ? 0 : 1))
+      return declined("decline:the page count '" + Count->getName() +
+                      "' is also used in code this build skips (an inactive #if "
+                      "branch)");
 
     // Reads of the count that still need its value.
     llvm::SmallVector<const Stmt *, 4> FailReads, SuccReads;
@@ -310,6 +421,54 @@ private:
       Edits.push_back(E.replace(*R, pageFailed(PageName, Opts,
                                                !Test.ConditionMeansFailure)));
     }
+    // A count the rewrite keeps but whose every remaining use sits in #if
+    // branches would be set and never read where they are compiled out
+    // (-Wunused-but-set-variable): it is declared in that branch instead,
+    // or, when no one branch holds every use, the site is the next rule's.
+    std::optional<TextEdit> CountDeclaration, CountRemoval;
+    if (Count && !isa<ParmVarDecl>(Count) && (AssignOnFailure || !SuccReads.empty())) {
+      llvm::Expected<std::optional<ConditionalBranch>> Branch =
+          branchHoldingEveryUse(Count, remainingUses(Count, Body, Test, Covered), Body, E);
+      if (!Branch)
+        return Branch.takeError();
+      if (*Branch) {
+        const auto *Block = dyn_cast_or_null<CompoundStmt>(Test.Failure);
+        const DeclStmt *Decl = declarationOf(Count, Body);
+        auto [File, Open] = SM.getDecomposedLoc(Block ? SM.getFileLoc(Block->getLBracLoc())
+                                                      : SourceLocation());
+        unsigned Close = Block ? SM.getFileOffset(SM.getFileLoc(Block->getRBracLoc())) : 0;
+        bool InFailureBlock = Block && !Test.FailureShared && SuccReads.empty() &&
+                              Open < (*Branch)->Begin && (*Branch)->End <= Close;
+        bool PureInit = !Count->hasInit() || !Count->getInit()->HasSideEffects(AST);
+        if (!InFailureBlock || !Decl || !PureInit)
+          return declined("decline:the page count is only used in #if branches "
+                          "(" + lineOf(Test.Statement, SM) + " onwards), so a "
+                          "configuration that compiles them out would set it "
+                          "and never read it");
+        llvm::Expected<TextEdit> Remove = E.removeVariable(Count, Decl);
+        if (!Remove)
+          return Remove.takeError();
+        CountRemoval = *Remove;
+        llvm::StringRef Text = SM.getBufferData(File);
+        unsigned First = (*Branch)->Begin;
+        while (First < (*Branch)->End && (Text[First] == '\n' || Text[First] == ' ' ||
+                                          Text[First] == '\t'))
+          ++First;
+        std::string Indent = E.indentOf(SM.getComposedLoc(File, First));
+        PrintingPolicy Policy(Ctx.LangOpts);
+        CountDeclaration = E.insert(
+            SM.getComposedLoc(File, (*Branch)->Begin),
+            Indent + Count->getType().getAsString(Policy) + " " +
+                Count->getName().str() + " = " + pageError(PageName, "0", Opts) +
+                ";\n\n");
+        AssignOnFailure = false;
+      }
+    }
+    if (CountRemoval) {
+      Edits.push_back(*CountRemoval);
+      Edits.push_back(*CountDeclaration);
+    }
+
     // 3. The failure path.
     std::vector<std::string> FailureLines;
     if (AssignOnFailure)
@@ -358,19 +517,9 @@ private:
       Edits.push_back(*Insert);
     }
     // 5. A count nothing reads any more goes away.
-    if (Count && !AssignOnFailure && SuccReads.empty() && !isa<ParmVarDecl>(Count)) {
-      unsigned Remaining = 0;
-      for (const DeclRefExpr *Ref : referencesTo(Count, Body)) {
-        if (Test.Assignment && refersTo(Test.Assignment, Count) &&
-            cast<BinaryOperator>(Test.Assignment)->getLHS()->IgnoreParenImpCasts() == Ref)
-          continue;
-        if (!referencesTo(Count, Test.Comparison).empty() &&
-            llvm::is_contained(referencesTo(Count, Test.Comparison), Ref))
-          continue;
-        if (Covered.count(Ref))
-          continue;
-        ++Remaining;
-      }
+    if (Count && !AssignOnFailure && !CountRemoval && SuccReads.empty() &&
+        !isa<ParmVarDecl>(Count)) {
+      size_t Remaining = remainingUses(Count, Body, Test, Covered).size();
       bool InitIsPure = !Count->hasInit() || !Count->getInit()->HasSideEffects(AST);
       if (Remaining == 0 && InitIsPure)
         if (const DeclStmt *Decl = declarationOf(Count, Body)) {

@@ -30,6 +30,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 #include <map>
 #include <set>
@@ -42,8 +43,9 @@ namespace {
 // Functions that allocate or free the array (data, not scattered literals).
 constexpr llvm::StringLiteral Allocators[] = {
     "kvmalloc_array", "kmalloc_array", "kcalloc", "kvcalloc",
-    "kmalloc",        "kzalloc",       "kvmalloc", "kvzalloc"};
-constexpr llvm::StringLiteral Deallocators[] = {"kvfree", "kfree"};
+    "kmalloc",        "kzalloc",       "kvmalloc", "kvzalloc",
+    "vmalloc",        "vzalloc",       "vmalloc_array", "vcalloc"};
+constexpr llvm::StringLiteral Deallocators[] = {"kvfree", "kfree", "vfree"};
 // Functions that release mmap_lock.
 constexpr llvm::StringLiteral Unlockers[] = {"mmap_read_unlock", "mmap_write_unlock",
                                              "mmap_read_unlock_non_owner"};
@@ -96,6 +98,14 @@ public:
   }
 
   bool apply(const CallSite &Site, RuleContext &Ctx) const override {
+    if (isa<MemberExpr>(Site.VmasArg->IgnoreParenImpCasts())) {
+      // Allocated, passed and freed here perhaps, but other functions can
+      // reach the member: nothing proves the array is never read.
+      Site.decline("the array is a struct member, which code outside this "
+                   "function may read; drop it from the struct with its "
+                   "allocation and free if nothing reads it");
+      return false;
+    }
     const auto *Ref = dyn_cast<DeclRefExpr>(Site.VmasArg->IgnoreParenImpCasts());
     const auto *Array = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
     if (!Array || isa<ParmVarDecl>(Array) || !Array->hasLocalStorage() ||
@@ -206,11 +216,6 @@ private:
     const Stmt *Body = Site.Caller->getBody();
     std::string Name = Array->getName().str();
 
-    if (std::optional<unsigned> Locked = lockedIndex(*Site.Api))
-      if (!isNullPointer(*Site.Call->getArg(*Locked), AST))
-        return uncertain("the call also passes 'locked', so GUP may drop "
-                         "mmap_lock while filling the array");
-
     // Every mention of the array must be one we understand. Mentions inside
     // its own allocation (sizeof(*vmas)) go with that statement.
     std::vector<ArrayUse> Uses;
@@ -223,10 +228,13 @@ private:
       AllLines.insert(SM.getSpellingLineNumber(SM.getFileLoc(Mentions[I]->getBeginLoc())));
       if (Uses[I].K != ArrayUse::Other)
         continue;
-      bool InAllocation = llvm::any_of(Uses, [&](const ArrayUse &U) {
-        return U.K == ArrayUse::Allocation &&
-               U.Where->getSourceRange().fullyContains(Mentions[I]->getSourceRange());
-      });
+      const Expr *Init = Array->getInit();
+      bool InAllocation =
+          (Init && Init->getSourceRange().fullyContains(Mentions[I]->getSourceRange())) ||
+          llvm::any_of(Uses, [&](const ArrayUse &U) {
+            return U.K == ArrayUse::Allocation &&
+                   U.Where->getSourceRange().fullyContains(Mentions[I]->getSourceRange());
+          });
       if (InAllocation)
         Uses[I].K = ArrayUse::CallArgument; // nothing to do for it
       else
@@ -242,6 +250,12 @@ private:
       return uncertain("'" + Name + "' is also used in a way no rule knows (" +
                        Join(UnknownLines) + "; every use: " + Join(AllLines) + ")");
     }
+    // An array nothing reads may be filled however GUP likes.
+    if (std::optional<unsigned> Locked = lockedIndex(*Site.Api))
+      if (!isNullPointer(*Site.Call->getArg(*Locked), AST) &&
+          llvm::any_of(Uses, [](const ArrayUse &U) { return U.K == ArrayUse::Read; }))
+        return uncertain("the call also passes 'locked', so GUP may drop "
+                         "mmap_lock while filling the array");
     const Expr *Init = Array->getInit();
     if (Init && !calls(Init, Allocators) &&
         !Init->IgnoreParenCasts()->isNullPointerConstant(AST, Expr::NPC_ValueDependentIsNotNull))
@@ -346,12 +360,35 @@ private:
       if (U.K == ArrayUse::Allocation || U.K == ArrayUse::NullCheck ||
           U.K == ArrayUse::Release)
         Removed.push_back(U.Where);
+    // A label only the removed check jumped to goes too (-Wunused-label);
+    // a free right after it goes with it.
+    llvm::Expected<std::vector<const LabelStmt *>> DeadLabels =
+        labelsOnlyReachedFrom(Removed, Body, E, AST);
+    if (!DeadLabels)
+      return DeadLabels.takeError();
+    for (const Stmt *&S : Removed)
+      if (const auto *Label = dyn_cast_or_null<LabelStmt>(parentOf(S, AST)))
+        if (llvm::is_contained(*DeadLabels, Label))
+          S = Label;
     if (llvm::Error Err = removeRuns(Removed, E, AST, Edits))
       return std::move(Err);
+    for (const LabelStmt *Label : *DeadLabels)
+      if (!llvm::is_contained(Removed, Label)) {
+        llvm::Expected<TextEdit> Remove = removeLabel(Label, E);
+        if (!Remove)
+          return Remove.takeError();
+        Edits.push_back(*Remove);
+      }
     llvm::Expected<TextEdit> RemoveDecl = E.removeVariable(Array, Decl);
     if (!RemoveDecl)
       return RemoveDecl.takeError();
     Edits.push_back(*RemoveDecl);
+    // Locals only those statements used (the size of the allocation).
+    std::vector<const Stmt *> Gone = Removed;
+    if (Array->getInit())
+      Gone.push_back(Array->getInit());
+    if (llvm::Error Err = removeLocalsOnlyUsedIn(Gone, Body, E, AST, Edits))
+      return std::move(Err);
 
     if (Ctx.Options.DropVmaChecks) {
       if (llvm::Error Err = dropChecks(Reads, Array, Body, E, AST, Edits))
@@ -614,26 +651,35 @@ private:
     if (llvm::Error Err = removeRuns(Checks, E, AST, Edits))
       return Err;
     // Locals only the checks used (a loop counter) would now be unused.
-    auto InChecks = [&](const Stmt *R) {
-      return llvm::any_of(Checks, [&](const Stmt *C) {
+    return removeLocalsOnlyUsedIn(Checks, Body, E, AST, Edits);
+  }
+
+  /// Removes the declarations of the locals that only \p Gone (statements
+  /// being removed) mention, so no -Wunused warning is left.
+  static llvm::Error removeLocalsOnlyUsedIn(const std::vector<const Stmt *> &Gone,
+                                            const Stmt *Body, const EditContext &E,
+                                            ASTContext &AST,
+                                            std::vector<TextEdit> &Edits) {
+    auto InGone = [&](const Stmt *R) {
+      return llvm::any_of(Gone, [&](const Stmt *C) {
         return C->getSourceRange().fullyContains(R->getSourceRange());
       });
     };
     std::set<const VarDecl *> Candidates;
-    for (const Stmt *C : Checks)
+    for (const Stmt *C : Gone)
       for (const DeclRefExpr *R : referencesToAnyVar(C))
         if (const auto *V = dyn_cast<VarDecl>(R->getDecl()))
           if (V->hasLocalStorage() && !isa<ParmVarDecl>(V))
             Candidates.insert(V);
     for (const VarDecl *V : Candidates) {
       const DeclStmt *DS = declarationOf(V, Body);
-      if (!DS || llvm::is_contained(Checks, DS) ||
-          llvm::any_of(Checks, [&](const Stmt *C) {
+      if (!DS || llvm::is_contained(Gone, DS) ||
+          llvm::any_of(Gone, [&](const Stmt *C) {
             return C->getSourceRange().fullyContains(DS->getSourceRange());
           }))
-        continue; // declared inside a check: gone with it
-      bool OnlyInChecks = llvm::all_of(referencesTo(V, Body), InChecks);
-      if (!OnlyInChecks || (V->hasInit() && V->getInit()->HasSideEffects(AST)))
+        continue; // declared inside a removed statement: gone with it
+      bool OnlyInGone = llvm::all_of(referencesTo(V, Body), InGone);
+      if (!OnlyInGone || (V->hasInit() && V->getInit()->HasSideEffects(AST)))
         continue;
       llvm::Expected<TextEdit> Remove = E.removeVariable(V, DS);
       if (!Remove)
@@ -641,6 +687,74 @@ private:
       Edits.push_back(*Remove);
     }
     return llvm::Error::success();
+  }
+
+  static bool isInside(const Stmt *S, const std::vector<const Stmt *> &Outer,
+                       ASTContext &AST) {
+    for (const Stmt *Up = S; Up; Up = parentOf(Up, AST))
+      if (llvm::is_contained(Outer, Up))
+        return true;
+    return false;
+  }
+
+  /// The labels that only gotos inside \p Removed jump to. A label some
+  /// code this build skips may jump to (its name after a `goto` in the
+  /// function's text more often than the AST has) makes the plan fail.
+  static llvm::Expected<std::vector<const LabelStmt *>>
+  labelsOnlyReachedFrom(const std::vector<const Stmt *> &Removed,
+                        const Stmt *Body, const EditContext &E, ASTContext &AST) {
+    struct Jumps : RecursiveASTVisitor<Jumps> {
+      std::vector<const GotoStmt *> Gotos;
+      std::set<const LabelDecl *> AddressTaken;
+      bool VisitGotoStmt(GotoStmt *G) {
+        Gotos.push_back(G);
+        return true;
+      }
+      bool VisitAddrLabelExpr(AddrLabelExpr *A) {
+        AddressTaken.insert(A->getLabel());
+        return true;
+      }
+    } J;
+    J.TraverseStmt(const_cast<Stmt *>(Body));
+    std::vector<const LabelStmt *> Dead;
+    for (const GotoStmt *G : J.Gotos) {
+      const LabelDecl *L = G->getLabel();
+      const LabelStmt *Label = L->getStmt();
+      if (!Label || llvm::is_contained(Dead, Label) || J.AddressTaken.count(L) ||
+          !isInside(G, Removed, AST))
+        continue;
+      unsigned Jumps = 0;
+      bool AllRemoved = true;
+      for (const GotoStmt *Other : J.Gotos)
+        if (Other->getLabel() == L) {
+          ++Jumps;
+          AllRemoved &= isInside(Other, Removed, AST);
+        }
+      if (!AllRemoved)
+        continue;
+      auto AfterGoto = [](const Token &Previous) {
+        return Previous.is(tok::raw_identifier) && Previous.getRawIdentifier() == "goto";
+      };
+      if (identifierMentions(Body, L->getName(), E.SM, E.LO, AfterGoto) != Jumps)
+        return uncertain("the label '" + L->getName() + "' its NULL check jumps "
+                         "to is also used in code this build skips, so it "
+                         "cannot go with the check");
+      Dead.push_back(Label);
+    }
+    return Dead;
+  }
+
+  /// Removes `name:` of \p Label, keeping the statement it labels.
+  static llvm::Expected<TextEdit> removeLabel(const LabelStmt *Label,
+                                              const EditContext &E) {
+    const SourceManager &SM = E.SM;
+    SourceLocation Begin = Label->getIdentLoc();
+    std::optional<Token> Colon = Lexer::findNextToken(Begin, SM, E.LO);
+    if (!Begin.isFileID() || !Colon || Colon->isNot(tok::colon))
+      return uncertain("the label '" + llvm::Twine(Label->getName()) +
+                       "' is not written plainly");
+    auto [File, Offset] = SM.getDecomposedLoc(Begin);
+    return E.removeText(File, Offset, SM.getFileOffset(Colon->getEndLoc()));
   }
 
   /// A check may branch, loop, break, continue, call predicates and assign

@@ -2,10 +2,11 @@
 // two-level pass-through chain (get_user_pages -> __gup_longterm_locked ->
 // __get_user_pages_locked -> __get_user_pages), a static helper that only
 // forwards the array (removed transitively), hugetlb's walker with its
-// unnamed-parameter prototype and its record helper, kernel-doc, and every
-// body pattern of the dead-parameter elimination: if (P) stmt, if (P) {...},
-// P[i] stores, BUG_ON(P), WARN_ON_ONCE(P && y), !pages && !P && x,
-// pages || P, and P ? P + i : NULL passed on.
+// unnamed-parameter prototype and its record helper (record_subpages_vmas()
+// becomes record_subpages(): its name ended in the parameter's), kernel-doc,
+// and every body pattern of the dead-parameter elimination: if (P) stmt,
+// if (P) {...}, P[i] stores, BUG_ON(P), WARN_ON_ONCE(P && y),
+// !pages && !P && x, pages || P, and P ? P + i : NULL passed on.
 // RUN: %check-rewrite %s %t
 
 #include <linux/hugetlb.h>
@@ -179,14 +180,14 @@ long populate_range(struct mm_struct *mm, unsigned long start,
 // CHECK-FIXES:      {{^}}long follow_hugetlb_page(struct mm_struct *, struct vm_area_struct *,{{$}}
 // CHECK-FIXES-NEXT: {{^}}			 struct page **,{{$}}
 // CHECK-FIXES-NEXT: {{^}}			 unsigned long *, unsigned long *, long, unsigned int,{{$}}
-// CHECK-FIXES:      {{^}}static void record_subpages_vmas(struct page *page, struct vm_area_struct *vma,{{$}}
+// CHECK-FIXES:      {{^}}static void record_subpages(struct page *page, struct vm_area_struct *vma,{{$}}
 // CHECK-FIXES-NEXT: {{^}}				 int refs, struct page **pages){{$}}
 // CHECK-FIXES:      {{^}}		if (likely(pages)){{$}}
 // CHECK-FIXES-NEXT: {{^}}			pages[nr] = page;{{$}}
 // CHECK-FIXES-NEXT: {{^}}	}{{$}}
 // CHECK-FIXES:      {{^}}	if (!pages && !pfn_offset && *nr_pages > 1) {{[{]}}{{$}}
 // CHECK-FIXES:      {{^}}	if (pages){{$}}
-// CHECK-FIXES-NEXT: {{^}}		record_subpages_vmas(page, vma, refs,{{$}}
+// CHECK-FIXES-NEXT: {{^}}		record_subpages(page, vma, refs,{{$}}
 // CHECK-FIXES-NEXT: {{^}}				     likely(pages) ? pages + i : NULL);{{$}}
 // CHECK-FIXES:      {{^}} * @pages:	array receiving the pages, or NULL{{$}}
 // CHECK-FIXES-NEXT: {{^}} * @locked:	whether mmap_lock is still held{{$}}

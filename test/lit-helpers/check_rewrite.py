@@ -25,7 +25,7 @@ With --clang-tidy and --plugin (lit passes them when the feature
 its own compile database, and the fixed file must be byte-identical to what
 the tool wrote (step 6, before 4 and 5). The tool options map onto the
 checks' options: --target-kernel=X.Y -> TargetKernel, --drop-vma-checks ->
-DropVmaChecks; the extra compiler flags after the tool's own `--` go to
+DropVmaChecks, --disable-rule=NAME -> DisabledRules; the extra compiler flags after the tool's own `--` go to
 clang-tidy as --extra-arg. The header filter is the copy itself, as --root
 is the tree for the tool.
   - The tool holds every edit of an API back when one of its sites needs a
@@ -35,8 +35,8 @@ is the tree for the tool.
     (the other sites migrated, the blocking ones left alone), which is what
     the checks produce.
   - The comparison is skipped, with a note on stdout, when the tool gets an
-    option clang-tidy has no counterpart for (--disable-rule tests the tests
-    themselves, --force-api is the tool's policy).
+    option clang-tidy has no counterpart for (--force-api is the tool's
+    policy).
 """
 import argparse
 import difflib
@@ -100,6 +100,9 @@ def tidy_check_options(own_args):
             options["TargetKernel"] = arg.split("=", 1)[1]
         elif arg == "--drop-vma-checks":
             options["DropVmaChecks"] = "true"
+        elif arg.startswith("--disable-rule="):
+            rules = options.get("DisabledRules", "")
+            options["DisabledRules"] = ";".join(filter(None, [rules, arg.split("=", 1)[1]]))
         else:
             return None, f"the tool option {arg} has no clang-tidy counterpart"
     return options, None

@@ -1,9 +1,10 @@
 // mm/memory.c __access_remote_vm(): when GUP fails, the VM_IO | VM_PFNMAP
 // fallback looks the VMA up itself and may read the count again. The
 // rewrite keeps that path exact: the failed call's errno lands in the count
-// before the fallback runs (in every configuration of the #ifdef), and the
-// fallback's own vma_lookup() is kept, so no VMA the helper did not write is
-// ever read.
+// before the fallback runs, and the fallback's own vma_lookup() is kept, so
+// no VMA the helper did not write is ever read. Only that #else branch uses
+// the count now, so it is declared there (as upstream did): with the option
+// off there is no count left to be unused (count-read-under-ifdef.c).
 // RUN: %check-rewrite %s %t
 
 #include <linux/errno.h>
@@ -71,12 +72,14 @@ int access_remote(struct mm_struct *mm, unsigned long addr, void *buf,
 
 	return buf - old_buf;
 }
+// CHECK-FIXES:      {{^}}		int bytes, offset;{{$}}
 // CHECK-FIXES:      {{^}}		page = get_user_page_vma_remote(mm, addr, gup_flags, &vma);{{$}}
 // CHECK-FIXES-NEXT: {{^}}		if (IS_ERR_OR_NULL(page)) {{[{]}}{{$}}
-// CHECK-FIXES-NEXT: {{^}}			ret = page ? PTR_ERR(page) : 0;{{$}}
 // CHECK-FIXES-NEXT: {{^}}#ifndef CONFIG_HAVE_IOREMAP_PROT{{$}}
 // CHECK-FIXES-NEXT: {{^}}			break;{{$}}
 // CHECK-FIXES-NEXT: {{^}}#else{{$}}
+// CHECK-FIXES-NEXT: {{^}}			int ret = page ? PTR_ERR(page) : 0;{{$}}
+// CHECK-FIXES-EMPTY:
 // CHECK-FIXES-NEXT: {{^}}			vma = vma_lookup(mm, addr);{{$}}
 // CHECK-FIXES:      {{^}}		} else {{[{]}}{{$}}
 // CHECK-FIXES-NEXT: {{^}}			bytes = len;{{$}}

@@ -39,3 +39,12 @@ long peek_flags(struct mm_struct *mm, unsigned long vaddr)
 // K65-FIXES:      {{^}}	page = get_user_page_vma_remote(mm, vaddr, FOLL_FORCE, &vma);{{$}}
 // K65-FIXES-NEXT: {{^}}	if (IS_ERR_OR_NULL(page)){{$}}
 // K65-FIXES-NEXT: {{^}}		return page ? PTR_ERR(page) : -EBUSY;{{$}}
+
+// DisabledRules: the names gup-rewrite --disable-rule takes. With both
+// one-page rules off, the site falls to unrecognised-vmas (a warning, no
+// fix); an unknown name is one configuration warning and is ignored.
+// RUN: %check-tidy %s %t.off --option=DisabledRules=single-vma-helper,single-vma-lookup --prefix=OFF --fixes-prefix=NONE
+// OFF-MESSAGES: options.c:28:63: warning: get_user_pages_remote() is passed a vmas array ('&vma'), a parameter Linux 6.5 removed, and no rule recognises this use; {{.*}} [gup-unrecognised-vmas]
+// RUN: %check-tidy %s %t.unknown --option=DisabledRules=single-vma-helper-x --prefix=UNKNOWN --fixes-prefix=K65
+// UNKNOWN-MESSAGES-COUNT-1: warning: invalid value 'single-vma-helper-x' for option 'DisabledRules': no such rule (see gup-rewrite --list-rules); ignored [clang-tidy-config]
+// UNKNOWN-MESSAGES: options.c:28:63: warning: use get_user_page_vma_remote() {{.*}} [gup-single-vma]
