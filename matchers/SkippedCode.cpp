@@ -164,12 +164,26 @@ private:
              "the parameter list of " + Name + " could not be read; check it by hand");
       return;
     }
+    if (List->HasDirectives) {
+      report(Api, Toks[I].Begin, FindingKind::NeedsAttention,
+             "the parameter list of " + Name + " has #if lines inside, and "
+             "without an AST which of them a kernel compiles is not known; "
+             "check it by hand");
+      return;
+    }
     if (List->Items.size() != Api.Arity)
       return; // already migrated, or another function of that name
     llvm::StringRef Param = itemText(*List, Api.VmasIndex, SM);
     if (!Param.contains("vm_area_struct") || !Param.contains("**"))
       return;
-    std::vector<TextEdit> Edits{removeItem(*List, Api.VmasIndex, SM)};
+    llvm::Expected<TextEdit> Removal = removeItem(*List, Api.VmasIndex, SM);
+    if (!Removal) {
+      report(Api, Toks[I].Begin, FindingKind::NeedsAttention,
+             "the vmas parameter of " + Name + " cannot be removed: " +
+                 llvm::toString(Removal.takeError()) + "; migrate it by hand");
+      return;
+    }
+    std::vector<TextEdit> Edits{std::move(*Removal)};
     // The parameter's name, if any: the last identifier of the item.
     std::string ParamName;
     {
@@ -286,6 +300,13 @@ private:
              "check it by hand");
       return;
     }
+    if (List->HasDirectives) {
+      report(Api, Toks[I].Begin, FindingKind::NeedsAttention,
+             "the arguments of this call of " + Name + " have #if lines inside, "
+             "and without an AST which of them a kernel compiles is not known; "
+             "check it by hand");
+      return;
+    }
     if (List->Items.size() != Api.Arity)
       return; // already migrated (or not a call of ours)
     llvm::StringRef Arg = itemText(*List, Api.VmasIndex, SM);
@@ -304,9 +325,16 @@ private:
                  "and run again, or edit it by hand)");
       return;
     }
+    llvm::Expected<TextEdit> Removal = removeItem(*List, Api.VmasIndex, SM);
+    if (!Removal) {
+      report(Api, Toks[I].Begin, FindingKind::NeedsAttention,
+             "the vmas argument '" + Arg.str() + "' of " + Name + " cannot be removed: " +
+                 llvm::toString(Removal.takeError()) + "; edit it by hand");
+      return;
+    }
     report(Api, Toks[I].Begin, FindingKind::Rewrite,
-           "drop the vmas argument '" + Arg.str() + "' of " + Name,
-           {removeItem(*List, Api.VmasIndex, SM)}, std::move(Requires));
+           "drop the vmas argument '" + Arg.str() + "' of " + Name, {std::move(*Removal)},
+           std::move(Requires));
   }
 };
 

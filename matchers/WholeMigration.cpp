@@ -845,8 +845,7 @@ bool WholeMigration::collect(const MatchFinder::MatchResult &Result) {
     return true;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallId)) {
-    if (!Versions || !Versions->oldKernelsOnly(Call->getBeginLoc(),
-                                               Result.Context->getSourceManager(),
+    if (!Versions || !Versions->oldKernelsOnly(*Call, Result.Context->getSourceManager(),
                                                Result.Context->getLangOpts()))
       Calls.insert(Call);
     return true;

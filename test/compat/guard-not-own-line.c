@@ -11,5 +11,5 @@ long drv_cramped(unsigned long a, struct page **pages)
 	long got; got = get_user_pages(a, 1, 0, pages, NULL);
 	return got;
 }
-// CHECK-MESSAGES: guard-not-own-line.c:[[@LINE-3]]:{{[0-9]+}}: warning: {{.*}}--compat=guard cannot place a version test around this edit (it is not in whole statements on lines of their own); edit it by hand
+// CHECK-MESSAGES: guard-not-own-line.c:[[@LINE-3]]:{{[0-9]+}}: warning: {{.*}}--compat=guard cannot place a version test around this edit: the statement at line [[@LINE-3]] shares its first line with other code; edit it by hand
 // CHECK-MESSAGES: warning: get_user_pages() was not migrated
