@@ -5,12 +5,16 @@
 //    version: which branch Linux 6.5 compiles is not known;
 //  - the vmas argument last in its branch, the comma that separates it on
 //    the other side of a directive line;
+//  - a call that a rule rewrites from its arguments (the single-VMA
+//    helper), with a test of something else inside the list: the rewrite
+//    would keep only this build's branch;
 //  - a module's own switch that keeps the vmas argument in the branch for
 //    kernels from 6.5 on (the call this build compiles is right as it is,
 //    but the new kernels' list is not).
 // RUN: %check-rewrite --expect-exit=1 --no-compile-after %s %t
 // RUN: %check-rewrite --expect-exit=1 --no-compile-after --prefix=GUARD %s %t.guard -- --compat=guard
 
+#include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/version.h>
 
@@ -51,6 +55,28 @@ long drv_stale_switch(struct mm_struct *mm, unsigned long start, struct page **p
 }
 // CHECK-MESSAGES: args-with-if-reported.c:[[@LINE-7]]:{{[0-9]+}}: warning: the vmas argument of this call of pin_user_pages_remote() is under a version test for kernels before 6.5, but the argument list that Linux 6.5 and later compile still passes 7 arguments, as the old API took; remove the vmas argument from that branch by hand [gup-rewrite]
 // GUARD-MESSAGES: args-with-if-reported.c:[[@LINE-8]]:{{[0-9]+}}: warning: the vmas argument of this call of pin_user_pages_remote() is under a version test for kernels before 6.5
+
+long drv_vma_flags(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma;
+	struct page *page;
+	long ret;
+
+	ret = get_user_pages_remote(mm, addr, 1,
+#ifdef DRV_GUP_VMAS
+				    FOLL_FORCE,
+#else
+				    0,
+#endif
+				    &page, &vma, NULL);
+	if (ret <= 0)
+		return -EFAULT;
+	ret = vma->vm_flags;
+	put_page(page);
+	return ret;
+}
+// CHECK-MESSAGES: args-with-if-reported.c:[[@LINE-7]]:{{[0-9]+}}: warning: cannot turn this call into get_user_page_vma_remote() automatically: the #if group at line [[@LINE-12]] of its argument list tests something besides the kernel version, so which of its branches Linux 6.5 compiles is not known; edit it by hand [gup-rewrite]
+// GUARD-MESSAGES: args-with-if-reported.c:[[@LINE-8]]:{{[0-9]+}}: warning: cannot turn this call into get_user_page_vma_remote() automatically: the #if group at line [[@LINE-13]] of its argument list tests something besides the kernel version
 // CHECK-MESSAGES: warning: get_user_pages() was not migrated
 // CHECK-MESSAGES: warning: get_user_pages_remote() was not migrated
 // GUARD-MESSAGES: warning: get_user_pages() was not migrated

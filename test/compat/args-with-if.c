@@ -112,3 +112,35 @@ long drv_remote_chain(struct mm_struct *mm, unsigned long addr, struct page **pa
 // CHECK-FIXES-NEXT: {{^}}#endif{{$}}
 // PLAIN-FIXES:      {{^}}#ifdef DRV_FORCE{{$}}
 // PLAIN-FIXES:      {{^}}				     page, NULL);{{$}}
+
+/* Each branch spells the end of the call: the version test around the
+   statement takes the whole group, and the >= 6.5 copy only the branch
+   6.5 compiles. */
+long drv_remote_split_end(struct mm_struct *mm, unsigned long addr, struct page **page)
+{
+	long ret;
+
+	ret = get_user_pages_remote(mm, addr, 1, FOLL_WRITE, page,
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 0, 0)
+				    NULL, NULL);
+#else
+				    NULL, NULL, NULL);
+#endif
+	return ret;
+}
+// CHECK-FIXES:      {{^}}#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0){{$}}
+// CHECK-FIXES-NEXT: {{^}}	ret = get_user_pages_remote(mm, addr, 1, FOLL_WRITE, page,{{$}}
+// CHECK-FIXES-NEXT: {{^}}				    NULL);{{$}}
+// CHECK-FIXES-NEXT: {{^}}#else{{$}}
+// CHECK-FIXES-NEXT: {{^}}	ret = get_user_pages_remote(mm, addr, 1, FOLL_WRITE, page,{{$}}
+// CHECK-FIXES-NEXT: {{^}}#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 0, 0){{$}}
+// CHECK-FIXES-NEXT: {{^}}				    NULL, NULL);{{$}}
+// CHECK-FIXES-NEXT: {{^}}#else{{$}}
+// CHECK-FIXES-NEXT: {{^}}				    NULL, NULL, NULL);{{$}}
+// CHECK-FIXES-NEXT: {{^}}#endif{{$}}
+// CHECK-FIXES-NEXT: {{^}}#endif{{$}}
+// PLAIN-FIXES:      {{^}}	ret = get_user_pages_remote(mm, addr, 1, FOLL_WRITE, page,{{$}}
+// PLAIN-FIXES-NEXT: {{^}}#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 0, 0){{$}}
+// PLAIN-FIXES-NEXT: {{^}}				    NULL);{{$}}
+// PLAIN-FIXES-NEXT: {{^}}#else{{$}}
+// PLAIN-FIXES-NEXT: {{^}}				    NULL, NULL, NULL);{{$}}
