@@ -8,7 +8,6 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroInfo.h"
-#include "llvm/Support/Regex.h"
 
 #include <algorithm>
 
@@ -384,20 +383,24 @@ std::unique_ptr<PPCallbacks> VersionGuards::callbacks() {
 /// The offset of the only line of \p Buffer that defines \p Name, or
 /// nullopt (none, or several: which one a kernel reads is not known).
 static std::optional<size_t> onlyDefinition(llvm::StringRef Buffer, llvm::StringRef Name) {
-  if (Name.empty())
-    return std::nullopt;
-  llvm::Regex Define("^[ \t]*#[ \t]*define[ \t]+" + Name.str() + "([^A-Za-z0-9_]|$)",
-                     llvm::Regex::Newline);
+  auto IsIdentChar = [](char C) { return isalnum(static_cast<unsigned char>(C)) || C == '_'; };
   std::optional<size_t> Found;
-  for (llvm::StringRef Rest = Buffer;;) {
-    llvm::SmallVector<llvm::StringRef, 2> M;
-    if (!Define.match(Rest, &M))
-      break;
+  for (size_t At = Buffer.find(Name); !Name.empty() && At != llvm::StringRef::npos;
+       At = Buffer.find(Name, At + 1)) {
+    size_t End = At + Name.size();
+    if ((At > 0 && IsIdentChar(Buffer[At - 1])) ||
+        (End < Buffer.size() && IsIdentChar(Buffer[End])))
+      continue;
+    // "#", "define" and blanks are all that precede it on its line.
+    size_t LineStart = Buffer.rfind('\n', At);
+    LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+    llvm::StringRef Before = Buffer.slice(LineStart, At).trim();
+    if (!Before.consume_front("#") || Before.ltrim() != "define" ||
+        Buffer.slice(LineStart, At).rtrim(" \t").size() == Buffer.slice(LineStart, At).size())
+      continue;
     if (Found)
       return std::nullopt;
-    size_t At = M[0].data() - Buffer.data();
-    Found = At + M[0].find(Name);
-    Rest = Rest.substr(M[0].data() - Rest.data() + M[0].size());
+    Found = At;
   }
   return Found;
 }
