@@ -201,7 +201,6 @@ struct CompatSink::StatementIndex {
     std::vector<Item> Items;
   };
   llvm::DenseMap<FileID, std::vector<Block>> ByFile;
-  llvm::DenseMap<FileID, std::unique_ptr<Conditionals>> Directives;
   const SourceManager &SM;
 
   StatementIndex(ASTContext &Ctx) : SM(Ctx.getSourceManager()) {
@@ -246,25 +245,30 @@ struct CompatSink::StatementIndex {
     V.TraverseDecl(Ctx.getTranslationUnitDecl());
   }
 
-  const Conditionals &directives(FileID File) {
-    std::unique_ptr<Conditionals> &C = Directives[File];
-    if (!C)
-      C = std::make_unique<Conditionals>(SM.getBufferData(File));
-    return *C;
-  }
-
   /// The whole lines a version test around the edit [Begin, End) of \p File
   /// encloses: consecutive statements of the innermost block that holds it
   /// and stands on lines of its own, with every #if group they are part of.
   /// Or why there are none.
   llvm::Expected<std::pair<size_t, size_t>> around(FileID File, unsigned Begin,
-                                                   unsigned End) {
+                                                   unsigned End,
+                                                   const Conditionals &Directives) {
     llvm::StringRef Text = SM.getBufferData(File);
-    const Conditionals &Directives = directives(File);
-    // The edit's own text, without the blank lines and comments at its ends.
+    // The edit's own text, without the blank lines at its ends and the
+    // comment lines above it (a removed statement takes those).
     size_t First = Begin, Last = End;
-    while (First < Last && (isBlank(Text[First]) || Text[First] == '\n'))
-      ++First;
+    while (First < Last) {
+      llvm::StringRef Rest = Text.slice(First, Last);
+      if (isBlank(Rest[0]) || Rest[0] == '\n') {
+        ++First;
+      } else if (Rest.starts_with("//")) {
+        size_t NL = Rest.find('\n');
+        First = NL == llvm::StringRef::npos ? Last : First + NL;
+      } else if (Rest.starts_with("/*") && Rest.find("*/") != llvm::StringRef::npos) {
+        First += Rest.find("*/") + 2;
+      } else {
+        break;
+      }
+    }
     while (Last > First && (isBlank(Text[Last - 1]) || Text[Last - 1] == '\n'))
       --Last;
     if (First == Last)
@@ -499,7 +503,8 @@ void CompatSink::report(Finding F) {
   for (TextEdit &E : F.Edits) {
     auto [File, Begin] = SM.getDecomposedLoc(E.Range.getBegin());
     unsigned End = SM.getDecomposedLoc(E.Range.getEnd()).second;
-    llvm::Expected<std::pair<size_t, size_t>> Lines = Index->around(File, Begin, End);
+    llvm::Expected<std::pair<size_t, size_t>> Lines =
+        Index->around(File, Begin, End, directives(File));
     if (!Lines) {
       Finding Why;
       Why.Rule = F.Rule;

@@ -462,4 +462,29 @@ std::optional<unsigned> countListItems(llvm::StringRef Text) {
   return std::nullopt;
 }
 
+std::optional<unsigned> countItemsForNewKernels(llvm::StringRef Buffer, size_t LParen,
+                                                size_t RParen) {
+  Conditionals Directives(Buffer);
+  const auto &Lines = Directives.lines();
+  // The list with the groups it opens.
+  size_t End = RParen + 1;
+  for (const ConditionalGroup &G : Directives.groups()) {
+    if (G.EndIf == None)
+      return std::nullopt;
+    size_t If = Lines[G.Branches.front()].Begin, EndIf = Lines[G.EndIf].Begin;
+    if (If < LParen && LParen < EndIf && EndIf < RParen)
+      return std::nullopt; // a group around the list's start closes inside
+    if (LParen < If && If < RParen && EndIf > RParen)
+      End = std::max(End, Lines[G.EndIf].End);
+  }
+  VersionRange NewKernels = Directives.rangeAt(LParen);
+  NewKernels.AtLeast = std::max(NewKernels.AtLeast, FirstKernelWithoutVmas);
+  if (NewKernels.AtLeast >= NewKernels.Below)
+    return std::nullopt;
+  std::string Resolved = resolveVersionTests(Buffer.slice(LParen, End), NewKernels);
+  if (!Conditionals(Resolved).lines().empty())
+    return std::nullopt;
+  return countListItems(Resolved);
+}
+
 } // namespace gup

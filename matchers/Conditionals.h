@@ -129,6 +129,13 @@ std::string resolveVersionTests(llvm::StringRef Text, VersionRange Where);
 /// Directive lines inside are skipped (resolve them first).
 std::optional<unsigned> countListItems(llvm::StringRef Text);
 
+/// The number of items of the list written from the '(' at \p LParen to the
+/// ')' at \p RParen of \p Buffer (a branch of an #if inside may hold the
+/// ')' too), as kernels from 6.5 on compile it: the version tests of the
+/// list resolved for them. Nullopt when tests of something else decide it.
+std::optional<unsigned> countItemsForNewKernels(llvm::StringRef Buffer, size_t LParen,
+                                                size_t RParen);
+
 } // namespace gup
 
 #endif

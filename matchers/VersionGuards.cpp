@@ -521,34 +521,12 @@ std::optional<Finding> newKernelsStillPassVmas(const CallExpr &Call,
   }
   if (!List->HasDirectives || List->InMacroBody)
     return std::nullopt;
-  llvm::StringRef Buffer = SM.getBufferData(List->File);
-  Conditionals Directives(Buffer);
-  // The list with the groups it opens (a branch may hold the ')' too).
-  size_t End = List->RParen + 1;
-  const auto &Lines = Directives.lines();
-  for (const ConditionalGroup &G : Directives.groups()) {
-    size_t If = Lines[G.Branches.front()].Begin;
-    if (G.EndIf == ~size_t(0))
-      return std::nullopt;
-    size_t EndIf = Lines[G.EndIf].Begin;
-    if (If < List->LParen && List->LParen < EndIf && EndIf < List->RParen)
-      return std::nullopt; // a group around the call's start closes inside
-    if (List->LParen < If && If < List->RParen && EndIf > List->RParen)
-      End = std::max(End, Lines[G.EndIf].End);
-  }
-  VersionRange NewKernels = Directives.rangeAt(List->LParen);
-  NewKernels.AtLeast = std::max(NewKernels.AtLeast, FirstKernelWithoutVmas);
-  if (NewKernels.AtLeast >= NewKernels.Below)
-    return std::nullopt;
-  std::string Resolved = resolveVersionTests(Buffer.slice(List->LParen, End), NewKernels);
-  if (Conditionals(Resolved).lines().size() > 0)
-    return std::nullopt; // tests of other things: the new kernels' list is not known
-  std::optional<unsigned> Count = countListItems(Resolved);
+  std::optional<unsigned> Count =
+      countItemsForNewKernels(SM.getBufferData(List->File), List->LParen, List->RParen);
   if (!Count || *Count != Call.getNumArgs())
     return std::nullopt;
   Finding F;
   F.Rule = "unrecognised-vmas"; // a vmas argument no rule migrates
-
   F.Api = Api.Name.str();
   F.Kind = FindingKind::Report;
   F.Loc = SM.getComposedLoc(List->File, List->LParen);

@@ -18,20 +18,23 @@
 #include <linux/sched.h>
 #include <linux/version.h>
 
-long drv_remote(struct mm_struct *mm, unsigned long addr, struct page **page)
+long drv_pin_remote(struct mm_struct *mm, unsigned long addr, struct page **page)
 {
-	return get_user_pages_remote(
+	long pinned;
+
+	pinned = pin_user_pages_remote(
 #if LINUX_VERSION_CODE < KERNEL_VERSION(5, 9, 0)
-				     current,
+				       current,
 #endif
-				     mm, addr, 1, FOLL_WRITE, page, NULL, NULL);
+				       mm, addr, 1, FOLL_LONGTERM, page, NULL, NULL);
+	return pinned;
 }
-// MESSAGES: drv.c:[[@LINE-6]]:9: warning: --compat=header: this file keeps code for kernels before 5.9 (line [[@LINE-5]]: '#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 9, 0)'), but the wrappers of the compat header need 5.9 or later, so gup_compat_get_user_pages_remote() does not build there; use --compat=guard to keep those kernels, or drop their branches [gup-rewrite]
-// CHECK:      {{^}}	return gup_compat_get_user_pages_remote({{$}}
+// MESSAGES: drv.c:[[@LINE-7]]:11: warning: --compat=header: this file keeps code for kernels before 5.9 (line [[@LINE-6]]: '#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 9, 0)'), but the wrappers of the compat header need 5.9 or later, so gup_compat_pin_user_pages_remote() does not build there; use --compat=guard to keep those kernels, or drop their branches [gup-rewrite]
+// CHECK:      {{^}}	pinned = gup_compat_pin_user_pages_remote({{$}}
 // CHECK-NEXT: {{^}}#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 9, 0){{$}}
-// CHECK-NEXT: {{^}}						current,{{$}}
+// CHECK-NEXT: {{^}}						  current,{{$}}
 // CHECK-NEXT: {{^}}#endif{{$}}
-// CHECK-NEXT: {{^}}						mm, addr, 1, FOLL_WRITE, page, NULL);{{$}}
+// CHECK-NEXT: {{^}}						  mm, addr, 1, FOLL_LONGTERM, page, NULL);{{$}}
 
 long drv_remote_new(struct mm_struct *mm, unsigned long addr, struct page **page)
 {
