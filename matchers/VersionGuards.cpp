@@ -4,6 +4,7 @@
 #include "Conditionals.h"
 #include "SourceText.h"
 
+#include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -507,6 +508,15 @@ bool VersionGuards::oldKernelsOnly(const CallExpr &Call, const SourceManager &SM
       return oldKernelsOnly(Vmas->getBeginLoc(), SM, LO) ||
              oldKernelsOnly(Vmas->getEndLoc(), SM, LO);
     }
+  return false;
+}
+
+bool VersionGuards::oldKernelsOnly(const FunctionDecl &FD, const SourceManager &SM,
+                                   const LangOptions &LO) const {
+  for (const ParmVarDecl *P : FD.parameters())
+    if (isVmasArrayType(P->getType()))
+      return oldKernelsOnly(P->getBeginLoc(), SM, LO) ||
+             oldKernelsOnly(P->getLocation(), SM, LO);
   return false;
 }
 

@@ -31,6 +31,7 @@
 
 namespace clang {
 class CallExpr;
+class FunctionDecl;
 class LangOptions;
 class SourceManager;
 } // namespace clang
@@ -97,6 +98,12 @@ public:
   /// version test inside the argument list, or a macro defined under one),
   /// is only compiled for kernels older than 6.5.
   bool oldKernelsOnly(const clang::CallExpr &Call, const clang::SourceManager &SM,
+                      const clang::LangOptions &LO) const;
+
+  /// True when the first `struct vm_area_struct **` parameter of \p FD is
+  /// only compiled for kernels older than 6.5 (a module's own helper whose
+  /// parameter list is already written for both sides).
+  bool oldKernelsOnly(const clang::FunctionDecl &FD, const clang::SourceManager &SM,
                       const clang::LangOptions &LO) const;
 
   /// The versions for which the code at file offset \p Offset of \p File is

@@ -136,6 +136,31 @@ long drv_macros(unsigned long start, struct page **pages)
 	return ret;
 }
 
+/* The module's own wrapper, its vmas parameter and the argument it passes
+ * both compiled only before 6.5: parameter, call and callers stay as they
+ * are (the parameter is not dead plumbing to remove). */
+static long drv_own_gup(unsigned long start, struct page **pages
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0)
+			, struct vm_area_struct **vmas
+#endif
+			)
+{
+	return get_user_pages(start, 1, 0, pages
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0)
+			      , vmas
+#endif
+			      );
+}
+
+long drv_own_gup_caller(unsigned long start, struct page **pages)
+{
+	return drv_own_gup(start, pages
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0)
+			   , NULL
+#endif
+			   );
+}
+
 long drv_unguarded(unsigned long start, struct page **pages)
 {
 	return pin_user_pages(start, 2, 0, pages, NULL);
