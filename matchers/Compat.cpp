@@ -1,6 +1,7 @@
 //===- Compat.cpp - Output that builds before and after Linux 6.5 ---------===//
 #include "Compat.h"
 
+#include "Conditionals.h"
 #include "GupApi.h"
 #include "SkippedCode.h"
 
@@ -36,9 +37,7 @@ bool isBlank(char C) { return C == ' ' || C == '\t' || C == '\r' || C == '\f' ||
 
 /// The offset of the first character of the line holding \p At.
 size_t lineStart(llvm::StringRef Text, size_t At) {
-  if (At == 0)
-    return 0;
-  // rfind() looks before its position: a newline right before At counts.
+  // rfind() looks before its position: a newline at At - 1 counts.
   size_t NL = Text.rfind('\n', At);
   return NL == llvm::StringRef::npos ? 0 : NL + 1;
 }
@@ -79,28 +78,6 @@ bool onlyBlanksBefore(llvm::StringRef Text, size_t At) {
     if (!isBlank(Text[I]))
       return false;
   return true;
-}
-
-/// True when every #if in \p Lines is closed in it and no #else/#elif/#endif
-/// of an enclosing test is: a version test around it nests properly.
-bool conditionalsBalanced(llvm::StringRef Lines) {
-  int Depth = 0;
-  llvm::SmallVector<llvm::StringRef, 32> Split;
-  Lines.split(Split, '\n');
-  for (llvm::StringRef Line : Split) {
-    llvm::StringRef T = Line.ltrim();
-    if (!T.consume_front("#"))
-      continue;
-    T = T.ltrim();
-    if (T.starts_with("if")) // if, ifdef, ifndef
-      ++Depth;
-    else if (T.starts_with("endif")) {
-      if (--Depth < 0)
-        return false;
-    } else if ((T.starts_with("else") || T.starts_with("elif")) && Depth == 0)
-      return false;
-  }
-  return Depth == 0;
 }
 
 /// The lines of the #define that \p At is in, or nullopt.
@@ -183,17 +160,50 @@ alignedContinuations(llvm::StringRef Text, size_t AfterName) {
   return Lines;
 }
 
+/// If only blanks and comments are in \p Text.
+bool onlyBlanksAndComments(llvm::StringRef Text) {
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (isBlank(C) || C == '\n')
+      continue;
+    if (Text.substr(I).starts_with("//")) {
+      size_t NL = Text.find('\n', I);
+      I = NL == llvm::StringRef::npos ? Text.size() : NL;
+      continue;
+    }
+    if (Text.substr(I).starts_with("/*")) {
+      size_t End = Text.find("*/", I + 2);
+      if (End == llvm::StringRef::npos)
+        return false;
+      I = End + 1;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+unsigned lineNumber(llvm::StringRef Text, size_t Offset) {
+  return 1 + Text.take_front(Offset).count('\n');
+}
+
 } // namespace
 
-/// Every statement that is an item of a { } block, as whole lines of its
-/// file, for the TU (built on the first guarded edit).
+/// The items of every { } block of the TU, where they are written: the
+/// places a version test can enclose (whole lines holding consecutive
+/// statements of one block). Built on the first guarded edit.
 struct CompatSink::StatementIndex {
-  struct Span {
-    unsigned Begin, End; ///< whole lines
+  struct Item {
+    unsigned Begin, End; ///< first character, just after its ';' or '}'
   };
-  llvm::DenseMap<FileID, std::vector<Span>> ByFile;
+  struct Block {
+    unsigned Open, Close; ///< offsets of the braces
+    std::vector<Item> Items;
+  };
+  llvm::DenseMap<FileID, std::vector<Block>> ByFile;
+  const SourceManager &SM;
 
-  StatementIndex(ASTContext &Ctx) {
+  StatementIndex(ASTContext &Ctx) : SM(Ctx.getSourceManager()) {
     struct Visitor : RecursiveASTVisitor<Visitor> {
       StatementIndex &Index;
       const SourceManager &SM;
@@ -201,56 +211,179 @@ struct CompatSink::StatementIndex {
       Visitor(StatementIndex &Index, ASTContext &Ctx)
           : Index(Index), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()) {}
       bool VisitCompoundStmt(CompoundStmt *Block) {
+        SourceLocation L = Block->getLBracLoc(), R = Block->getRBracLoc();
+        if (!L.isFileID() || !R.isFileID() || SM.getFileID(L) != SM.getFileID(R))
+          return true;
+        StatementIndex::Block B{SM.getFileOffset(L), SM.getFileOffset(R), {}};
         for (Stmt *S : Block->body())
-          add(S);
+          if (std::optional<Item> I = item(S, SM.getFileID(L)))
+            B.Items.push_back(*I);
+        Index.ByFile[SM.getFileID(L)].push_back(std::move(B));
         return true;
       }
-      void add(Stmt *S) {
+      std::optional<Item> item(Stmt *S, FileID InFile) {
         SourceLocation B = SM.getExpansionLoc(S->getBeginLoc());
         SourceLocation E = SM.getExpansionRange(S->getEndLoc()).getEnd();
         if (B.isInvalid() || E.isInvalid())
-          return;
+          return std::nullopt;
         E = Lexer::getLocForEndOfToken(E, 0, SM, LO);
         auto [File, Begin] = SM.getDecomposedLoc(B);
         auto [EndFile, End] = SM.getDecomposedLoc(E);
-        if (File != EndFile || End < Begin)
-          return;
-        bool Invalid = false;
-        llvm::StringRef Text = SM.getBufferData(File, &Invalid);
-        if (Invalid)
-          return;
+        if (File != InFile || EndFile != File || End < Begin)
+          return std::nullopt;
+        llvm::StringRef Text = SM.getBufferData(File);
         // Expression statements end before their ';'.
         size_t I = End;
         while (I < Text.size() && (isBlank(Text[I]) || Text[I] == '\n'))
           ++I;
         if (I < Text.size() && Text[I] == ';')
           End = I + 1;
-        if (!onlyBlanksBefore(Text, Begin))
-          return;
-        std::optional<size_t> LineEnd = restOfLineIsEmpty(Text, End);
-        if (!LineEnd)
-          return;
-        unsigned From = lineStart(Text, Begin);
-        if (!conditionalsBalanced(Text.slice(From, *LineEnd)))
-          return;
-        Index.ByFile[File].push_back({From, static_cast<unsigned>(*LineEnd)});
+        return Item{Begin, End};
       }
     };
     Visitor V(*this, Ctx);
     V.TraverseDecl(Ctx.getTranslationUnitDecl());
   }
 
-  /// The smallest whole-lines statement span holding [Begin, End).
-  std::optional<Span> around(FileID File, unsigned Begin, unsigned End) const {
+  /// The whole lines a version test around the edit [Begin, End) of \p File
+  /// encloses: consecutive statements of the innermost block that holds it
+  /// and stands on lines of its own, with every #if group they are part of.
+  /// Or why there are none.
+  llvm::Expected<std::pair<size_t, size_t>> around(FileID File, unsigned Begin,
+                                                   unsigned End,
+                                                   const Conditionals &Directives) {
+    llvm::StringRef Text = SM.getBufferData(File);
+    // The edit's own text, without the blank lines at its ends and the
+    // comment lines above it (a removed statement takes those).
+    size_t First = Begin, Last = End;
+    while (First < Last) {
+      llvm::StringRef Rest = Text.slice(First, Last);
+      if (isBlank(Rest[0]) || Rest[0] == '\n') {
+        ++First;
+      } else if (Rest.starts_with("//")) {
+        size_t NL = Rest.find('\n');
+        First = NL == llvm::StringRef::npos ? Last : First + NL;
+      } else if (Rest.starts_with("/*") && Rest.find("*/") != llvm::StringRef::npos) {
+        First += Rest.find("*/") + 2;
+      } else {
+        break;
+      }
+    }
+    while (Last > First && (isBlank(Text[Last - 1]) || Text[Last - 1] == '\n'))
+      --Last;
+    if (First == Last)
+      First = Last = Begin;
+    struct Candidate {
+      const Block *In;
+      size_t I, J;
+    };
+    std::vector<Candidate> Candidates;
     auto It = ByFile.find(File);
-    if (It == ByFile.end())
-      return std::nullopt;
-    std::optional<Span> Best;
-    for (const Span &S : It->second)
-      if (S.Begin <= Begin && End <= S.End &&
-          (!Best || S.End - S.Begin < Best->End - Best->Begin))
-        Best = S;
-    return Best;
+    if (It != ByFile.end())
+      for (const Block &B : It->second) {
+        if (!(B.Open < First && Last <= B.Close))
+          continue;
+        size_t I = 0, J = 0;
+        bool Found = false;
+        for (size_t K = 0; K < B.Items.size(); ++K) {
+          const Item &S = B.Items[K];
+          // (An insertion at either end of a statement is in it.)
+          bool Holds = First == Last ? S.Begin <= First && First <= S.End
+                                     : S.Begin < Last && First < S.End;
+          if (!Holds)
+            continue;
+          if (!Found)
+            I = K;
+          J = K;
+          Found = true;
+        }
+        if (Found && B.Items[I].Begin <= First && Last <= B.Items[J].End)
+          Candidates.push_back({&B, I, J});
+      }
+    llvm::sort(Candidates, [](const Candidate &A, const Candidate &B) {
+      return A.In->Items[A.J].End - A.In->Items[A.I].Begin <
+             B.In->Items[B.J].End - B.In->Items[B.I].Begin;
+    });
+    std::optional<std::string> FirstReason;
+    for (const Candidate &C : Candidates) {
+      const Item &From = C.In->Items[C.I], &To = C.In->Items[C.J];
+      std::string Where = "the statement at line " + std::to_string(lineNumber(Text, From.Begin));
+      if (C.J > C.I)
+        Where = "the statements at lines " + std::to_string(lineNumber(Text, From.Begin)) +
+                "-" + std::to_string(lineNumber(Text, To.End));
+      auto Fail = [&](std::string Why) {
+        if (!FirstReason)
+          FirstReason = Where + " " + Why;
+      };
+      if (!onlyBlanksBefore(Text, From.Begin)) {
+        Fail("shares its first line with other code");
+        continue;
+      }
+      std::optional<size_t> LineEnd = restOfLineIsEmpty(Text, To.End);
+      if (!LineEnd) {
+        Fail("shares its last line with other code");
+        continue;
+      }
+      size_t LinesBegin = std::min<size_t>(lineStart(Text, From.Begin), lineStart(Text, Begin));
+      size_t LinesEnd = std::max<size_t>(*LineEnd, End);
+      if (LinesEnd < Text.size() && LinesEnd > 0 && Text[LinesEnd - 1] != '\n') {
+        std::optional<size_t> Rest = restOfLineIsEmpty(Text, LinesEnd);
+        if (!Rest) {
+          Fail("is followed on its line by code the edit reaches");
+          continue;
+        }
+        LinesEnd = *Rest;
+      }
+      // A group the statements are only part of (a call whose argument
+      // list holds an #if, an #else between two spellings of its end) goes
+      // with them whole, in both copies.
+      std::optional<std::string> Cut;
+      for (int Round = 0; Round < 8; ++Round) {
+        Cut = Directives.cutsGroup(LinesBegin, LinesEnd);
+        if (!Cut)
+          break;
+        bool Grew = false;
+        for (const ConditionalGroup &G : Directives.groups()) {
+          if (G.EndIf == ~size_t(0))
+            continue;
+          size_t GBegin = Directives.lines()[G.Branches.front()].Begin;
+          size_t GEnd = Directives.lines()[G.EndIf].End;
+          if (GBegin < LinesEnd && LinesBegin < GEnd &&
+              (GBegin < LinesBegin || GEnd > LinesEnd)) {
+            LinesBegin = std::min(LinesBegin, GBegin);
+            LinesEnd = std::max(LinesEnd, GEnd);
+            Grew = true;
+          }
+        }
+        if (!Grew)
+          break;
+      }
+      if (Cut) {
+        Fail("holds part of a preprocessor group: " + *Cut);
+        continue;
+      }
+      if (LinesBegin <= C.In->Open || LinesEnd > C.In->Close) {
+        Fail("is part of an #if group that reaches outside its block");
+        continue;
+      }
+      return std::make_pair(LinesBegin, LinesEnd);
+    }
+    if (std::optional<std::pair<size_t, size_t>> Define = defineAround(Text, Begin)) {
+      if (!Directives.cutsGroup(Define->first, Define->second))
+        return *Define;
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "the #define it is in holds part of a "
+                                     "preprocessor group");
+    }
+    if (onlyBlanksBefore(Text, Begin) && Begin == lineStart(Text, Begin) &&
+        (End == Begin || End == Text.size() || (End > 0 && Text[End - 1] == '\n')) &&
+        !Directives.cutsGroup(Begin, End))
+      return std::make_pair<size_t, size_t>(Begin, End); // lines of their own
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        FirstReason ? *FirstReason
+                    : std::string("it is not inside a function body (a version "
+                                  "test needs whole statements to enclose)"));
   }
 };
 
@@ -259,12 +392,43 @@ CompatSink::CompatSink(const MigrationOptions &Options, FindingSink &Next)
 CompatSink::~CompatSink() = default;
 
 void CompatSink::setContext(ASTContext *NewCtx) {
-  if (NewCtx != Ctx)
+  if (NewCtx != Ctx) {
     Index.reset();
+    Directives.clear();
+  }
   Ctx = NewCtx;
 }
 
+const Conditionals &CompatSink::directives(FileID File) {
+  std::unique_ptr<Conditionals> &C = Directives[File.getHashValue()];
+  if (!C)
+    C = std::make_unique<Conditionals>(Ctx->getSourceManager().getBufferData(File));
+  return *C;
+}
+
+std::optional<std::string> CompatSink::cutsGroup(const TextEdit &E) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  auto [File, Begin] = SM.getDecomposedLoc(E.Range.getBegin());
+  unsigned End = SM.getDecomposedLoc(E.Range.getEnd()).second;
+  if (std::optional<std::string> Why = directives(File).cutsGroup(Begin, End))
+    return Why;
+  return std::nullopt;
+}
+
 void CompatSink::report(Finding F) {
+  // Every edit of every rule passes here: none may take part of an #if
+  // group (or of a directive line) with it, whatever the mode.
+  if (Ctx)
+    for (const auto *List : {&F.Edits, &F.InterimEdits})
+      for (const TextEdit &E : *List)
+        if (std::optional<std::string> Why = cutsGroup(E)) {
+          F.Kind = FindingKind::NeedsAttention;
+          F.Message += "; not changed: the edit would break the file's "
+                       "preprocessor conditionals (" + *Why + "); edit it by hand";
+          F.Edits.clear();
+          F.InterimEdits.clear();
+          break;
+        }
   if (Options.Compat == CompatMode::None) {
     Next.report(std::move(F));
     return;
@@ -298,6 +462,7 @@ void CompatSink::report(Finding F) {
     // The wrapper has the pre-6.5 form inside; the site needs only the new.
     if (F.Side == ApiSide::Old)
       return;
+    std::optional<Finding> OlderKernels;
     if (F.CalleeLoc.isValid()) {
       SourceLocation Name = SM.getSpellingLoc(F.CalleeLoc);
       std::pair<FileID, unsigned> At = SM.getDecomposedLoc(Name);
@@ -324,9 +489,12 @@ void CompatSink::report(Finding F) {
                    SM.getComposedLoc(File, LineStart),
                    SM.getComposedLoc(File, LineStart).getLocWithOffset(Width.first)),
                indentOfWidth(Width.second + Wrapper.size() - Length)});
+        OlderKernels = olderThanTheWrappers(File, Offset, Wrapper, F);
       }
     }
     Next.report(std::move(F));
+    if (OlderKernels)
+      Next.report(std::move(*OlderKernels));
     return;
   }
 
@@ -335,29 +503,17 @@ void CompatSink::report(Finding F) {
   for (TextEdit &E : F.Edits) {
     auto [File, Begin] = SM.getDecomposedLoc(E.Range.getBegin());
     unsigned End = SM.getDecomposedLoc(E.Range.getEnd()).second;
-    llvm::StringRef Text = SM.getBufferData(File);
-    std::optional<std::pair<size_t, size_t>> Lines;
-    if (std::optional<StatementIndex::Span> S = Index->around(File, Begin, End))
-      Lines = {S->Begin, S->End};
-    else if (onlyBlanksBefore(Text, Begin) && Begin == lineStart(Text, Begin) &&
-             (End == Begin || End == Text.size() || (End > 0 && Text[End - 1] == '\n')))
-      Lines = {Begin, End}; // whole lines of their own (an inserted line)
-    else
-      Lines = defineAround(Text, Begin);
-    if (!Lines || !conditionalsBalanced(Text.slice(Lines->first, Lines->second))) {
+    llvm::Expected<std::pair<size_t, size_t>> Lines =
+        Index->around(File, Begin, End, directives(File));
+    if (!Lines) {
       Finding Why;
       Why.Rule = F.Rule;
       Why.Api = F.Api;
       Why.Kind = FindingKind::NeedsAttention;
       Why.Loc = F.Loc;
-      unsigned Line = SM.getLineNumber(File, Begin);
       Why.Message = F.Message + "; --compat=guard cannot place a version test "
-                                "around its edit at line " + std::to_string(Line) +
-                    (Lines ? " (the lines around it hold only part of an #if "
-                             "group)"
-                           : " (it is not in whole statements on lines of "
-                             "their own)") +
-                    "; edit it by hand";
+                                "around this edit: " +
+                    llvm::toString(Lines.takeError()) + "; edit it by hand";
       Next.report(std::move(Why));
       return;
     }
@@ -368,41 +524,40 @@ void CompatSink::report(Finding F) {
   Next.report(std::move(F));
 }
 
+std::optional<Finding> CompatSink::olderThanTheWrappers(FileID File, unsigned Offset,
+                                                        llvm::StringRef Wrapper,
+                                                        const Finding &Site) {
+  // Only a file that shows it still builds for such kernels (a branch for
+  // them) is warned about; the site must be compiled for them too.
+  const Conditionals &Directives = directives(File);
+  if (Directives.rangeAt(Offset).AtLeast >= FirstKernelOfCompatHeader)
+    return std::nullopt;
+  for (size_t G = 0; G < Directives.groups().size(); ++G)
+    for (size_t B = 0; B < Directives.groups()[G].Branches.size(); ++B) {
+      if (Directives.branchRange(G, B).Below > FirstKernelOfCompatHeader)
+        continue;
+      const DirectiveLine &L = Directives.lines()[Directives.groups()[G].Branches[B]];
+      Finding F;
+      F.Rule = Site.Rule;
+      F.Api = Site.Api;
+      F.Kind = FindingKind::Report;
+      F.Loc = Ctx->getSourceManager().getComposedLoc(File, Offset);
+      F.Message = "--compat=header: this file keeps code for kernels before 5.9 (line " +
+                  std::to_string(lineNumber(Directives.text(), L.Begin)) + ": '" +
+                  Directives.text().slice(L.Begin, L.End).rtrim().str() +
+                  "'), but the wrappers of the compat header need 5.9 or later, so " +
+                  Wrapper.str() + "() does not build there; use --compat=guard to keep "
+                  "those kernels, or drop their branches";
+      return F;
+    }
+  return std::nullopt;
+}
+
 //===----------------------------------------------------------------------===//
 // Composition of one file's edits (pure text).
 //===----------------------------------------------------------------------===//
 
 namespace {
-
-/// The offset just after the last #include line before \p Before whose
-/// spelling is \p Angled (<...> or "..."), or after the last #include of
-/// any kind when there is none of that kind; 0 when there is none at all.
-size_t afterIncludes(llvm::StringRef Text, size_t Before, bool Angled) {
-  size_t Any = 0, Kind = 0, Line = 0;
-  while (Line < Text.size() && Line < Before) {
-    size_t NL = Text.find('\n', Line);
-    size_t Next = NL == llvm::StringRef::npos ? Text.size() : NL + 1;
-    llvm::StringRef T = Text.slice(Line, Next).ltrim(" \t");
-    if (T.consume_front("#") && (T = T.ltrim(" \t")).consume_front("include")) {
-      Any = Next;
-      if (T.ltrim(" \t").starts_with(Angled ? "<" : "\""))
-        Kind = Next;
-    }
-    Line = Next;
-  }
-  return Kind ? Kind : Any;
-}
-
-bool includes(llvm::StringRef Text, llvm::StringRef Header) {
-  llvm::Regex Re("^[ \t]*#[ \t]*include[ \t]*[<\"]([^>\"]*)[>\"]");
-  llvm::SmallVector<llvm::StringRef, 32> Lines;
-  Text.split(Lines, '\n');
-  llvm::SmallVector<llvm::StringRef, 2> M;
-  for (llvm::StringRef L : Lines)
-    if (Re.match(L, &M) && M[1] == Header)
-      return true;
-  return false;
-}
 
 std::string applyInside(llvm::StringRef Original, size_t Begin, size_t End,
                         const std::vector<const FileEdit *> &Inside) {
@@ -418,41 +573,98 @@ std::string applyInside(llvm::StringRef Original, size_t Begin, size_t End,
   return Text;
 }
 
+/// The lines of one version test: the statements (and lines) it encloses.
+/// Chain: the body of branch Branch of group Group of the file, a branch
+/// that kernels from 6.5 on take, of a chain that tests the version: the
+/// new form becomes a branch of that chain instead of a test of its own.
+struct GuardedLines {
+  size_t Begin, End;
+  std::optional<std::pair<size_t, size_t>> Chain;
+};
+
+/// When \p Lines fill the body of a branch of a LINUX_VERSION_CODE chain
+/// (nothing else but blank lines and comments) that every kernel from 6.5
+/// on takes when it reaches it (an #else; an #if or #elif that tests the
+/// version alone and holds from 6.5 on), that branch.
+std::optional<std::pair<size_t, size_t>>
+chainBranchFilledBy(const Conditionals &Directives, const std::vector<GuardedLines> &All,
+                    size_t Begin) {
+  std::optional<std::pair<size_t, size_t>> At = Directives.branchAt(Begin);
+  if (!At || !Directives.testsVersion(At->first))
+    return std::nullopt;
+  const DirectiveLine &L =
+      Directives.lines()[Directives.groups()[At->first].Branches[At->second]];
+  if (L.Kind != DirectiveLine::Else) {
+    if (!L.hasCondition())
+      return std::nullopt;
+    std::optional<VersionRange> Exact = exactVersionCondition(Directives.condition(L));
+    if (!Exact || Exact->Below != VersionRange().Below ||
+        Exact->AtLeast > FirstKernelWithoutVmas)
+      return std::nullopt;
+  }
+  auto [From, To] = Directives.bodyOf(At->first, At->second);
+  llvm::StringRef Text = Directives.text();
+  size_t Pos = From;
+  for (const GuardedLines &G : All) {
+    if (G.End <= From || G.Begin >= To)
+      continue;
+    if (G.Begin < From || G.End > To || !onlyBlanksAndComments(Text.slice(Pos, G.Begin)))
+      return std::nullopt;
+    Pos = G.End;
+  }
+  if (!onlyBlanksAndComments(Text.slice(Pos, To)))
+    return std::nullopt;
+  return At;
+}
+
 } // namespace
 
 llvm::Expected<std::vector<FileEdit>>
 composeVersionGuards(llvm::StringRef Original, const std::vector<FileEdit> &Edits) {
-  struct Group {
-    size_t Begin, End;
-  };
-  std::vector<Group> Groups;
+  std::vector<GuardedLines> Groups;
   for (const FileEdit &E : Edits)
     if (E.Side == ApiSide::New || E.Side == ApiSide::Old)
-      Groups.push_back({E.GuardOffset, size_t(E.GuardOffset) + E.GuardLength});
+      Groups.push_back({E.GuardOffset, size_t(E.GuardOffset) + E.GuardLength, {}});
   if (Groups.empty())
     return Edits;
-  llvm::sort(Groups, [](const Group &A, const Group &B) {
-    return A.Begin != B.Begin ? A.Begin < B.Begin : A.End < B.End;
-  });
-  std::vector<Group> Merged;
-  for (const Group &G : Groups) {
-    if (!Merged.empty() && G.Begin <= Merged.back().End)
-      Merged.back().End = std::max(Merged.back().End, G.End);
-    else
-      Merged.push_back(G);
-  }
+  Conditionals Directives(Original);
+  auto Merge = [](std::vector<GuardedLines> &List) {
+    llvm::sort(List, [](const GuardedLines &A, const GuardedLines &B) {
+      return A.Begin != B.Begin ? A.Begin < B.Begin : A.End < B.End;
+    });
+    std::vector<GuardedLines> Merged;
+    for (const GuardedLines &G : List) {
+      if (!Merged.empty() && G.Begin <= Merged.back().End) {
+        Merged.back().End = std::max(Merged.back().End, G.End);
+        if (G.Chain)
+          Merged.back().Chain = G.Chain;
+      } else {
+        Merged.push_back(G);
+      }
+    }
+    List = std::move(Merged);
+  };
+  Merge(Groups);
+  // Lines that fill a branch of a version chain take the whole branch.
+  for (GuardedLines &G : Groups)
+    if (std::optional<std::pair<size_t, size_t>> Branch =
+            chainBranchFilledBy(Directives, Groups, G.Begin)) {
+      auto [From, To] = Directives.bodyOf(Branch->first, Branch->second);
+      G = {From, To, Branch};
+    }
+  Merge(Groups);
 
   std::vector<FileEdit> Out;
   std::string Path = Edits.front().Path;
-  std::vector<std::vector<const FileEdit *>> NewSide(Merged.size()),
-      OldSide(Merged.size());
+  std::vector<std::vector<const FileEdit *>> NewSide(Groups.size()),
+      OldSide(Groups.size());
   for (const FileEdit &E : Edits) {
     size_t Begin = E.Offset, End = size_t(E.Offset) + E.Length;
-    auto In = llvm::find_if(Merged, [&](const Group &G) {
+    auto In = llvm::find_if(Groups, [&](const GuardedLines &G) {
       return G.Begin <= Begin && End <= G.End;
     });
-    if (In == Merged.end()) {
-      bool Straddles = llvm::any_of(Merged, [&](const Group &G) {
+    if (In == Groups.end()) {
+      bool Straddles = llvm::any_of(Groups, [&](const GuardedLines &G) {
         return Begin < G.End && G.Begin < End;
       });
       if (Straddles || E.Side != ApiSide::Any)
@@ -463,7 +675,7 @@ composeVersionGuards(llvm::StringRef Original, const std::vector<FileEdit> &Edit
       Out.push_back(E);
       continue;
     }
-    size_t K = In - Merged.begin();
+    size_t K = In - Groups.begin();
     if (E.Side != ApiSide::Old)
       NewSide[K].push_back(&E);
     if (E.Side != ApiSide::New)
@@ -471,24 +683,50 @@ composeVersionGuards(llvm::StringRef Original, const std::vector<FileEdit> &Edit
   }
 
   std::string Test = newApiTest().str();
-  for (size_t K = 0; K < Merged.size(); ++K) {
-    const Group &G = Merged[K];
+  bool Guarded = false;
+  for (size_t K = 0; K < Groups.size(); ++K) {
+    const GuardedLines &G = Groups[K];
     std::string New = applyInside(Original, G.Begin, G.End, NewSide[K]);
     std::string Old = applyInside(Original, G.Begin, G.End, OldSide[K]);
+    if (New == Old) {
+      Out.push_back({Path, unsigned(G.Begin), unsigned(G.End - G.Begin), New});
+      continue;
+    }
+    Guarded = true;
+    // The new copy as kernels from 6.5 on compile it: the #if lines that
+    // range decides (an argument for kernels before 4.6) are not copied.
+    VersionRange NewKernels = Directives.rangeAt(G.Begin);
+    NewKernels.AtLeast = std::max(NewKernels.AtLeast, FirstKernelWithoutVmas);
+    New = resolveVersionTests(New, NewKernels);
     std::string Text;
-    if (New == Old)
-      Text = New;
-    else if (Old.empty())
+    size_t Begin = G.Begin;
+    if (G.Chain && !llvm::StringRef(New).trim().empty() &&
+        !llvm::StringRef(Old).trim().empty()) {
+      // #if A ... #else OLD #endif  ->  #if A ... #elif NEW-TEST NEW #else OLD #endif
+      const DirectiveLine &L =
+          Directives.lines()[Directives.groups()[G.Chain->first].Branches[G.Chain->second]];
+      std::string Line = Original.slice(L.Begin, L.End).str();
+      if (L.Kind == DirectiveLine::If) // it becomes the second branch
+        Line = Original.slice(L.Begin, L.NameBegin).str() + "elif" +
+               Original.slice(L.NameEnd, L.End).str();
+      Text = (L.Kind == DirectiveLine::If ? "#if " : "#elif ") + Test + "\n" + New + Line + Old;
+      Begin = L.Begin;
+    } else if (Old.empty()) {
       Text = "#if " + Test + "\n" + New + "#endif\n";
-    else if (New.empty())
+    } else if (New.empty()) {
       Text = "#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0)\n" + Old + "#endif\n";
-    else
+    } else {
       Text = "#if " + Test + "\n" + New + "#else\n" + Old + "#endif\n";
-    Out.push_back({Path, unsigned(G.Begin), unsigned(G.End - G.Begin), Text});
+    }
+    Out.push_back({Path, unsigned(Begin), unsigned(G.End - Begin), Text});
   }
-  if (!includes(Original, "linux/version.h"))
-    Out.push_back({Path, unsigned(afterIncludes(Original, Merged.front().Begin, true)),
-                   0, "#include <linux/version.h>\n"});
+  // The tests need LINUX_VERSION_CODE: from <linux/version.h>, unless the
+  // file already tests it in an #if every configuration reads.
+  size_t First = Groups.front().Begin;
+  if (Guarded && !Directives.includesAtTop("linux/version.h", First) &&
+      !Directives.testsVersionAtTop(First + 1))
+    Out.push_back({Path, unsigned(Directives.includePoint(First, true)), 0,
+                   "#include <linux/version.h>\n"});
   // An insertion goes before a replacement that starts at the same place.
   llvm::sort(Out, [](const FileEdit &A, const FileEdit &B) {
     return std::tie(A.Offset, A.Length) < std::tie(B.Offset, B.Length);
@@ -501,19 +739,24 @@ std::vector<FileEdit> composeCompatHeader(llvm::StringRef Original,
                                           llvm::StringRef IncludeSpelling) {
   std::vector<FileEdit> Out;
   bool UsesNewApi = false;
+  size_t First = Original.size();
   for (const FileEdit &E : Edits) {
     if (E.Side == ApiSide::Old)
       continue;
-    UsesNewApi |= E.Side == ApiSide::New;
+    if (E.Side == ApiSide::New) {
+      UsesNewApi = true;
+      First = std::min<size_t>(First, E.Offset);
+    }
     FileEdit Plain = E;
     Plain.Side = ApiSide::Any;
     Plain.GuardOffset = Plain.GuardLength = 0;
     Out.push_back(std::move(Plain));
   }
-  if (UsesNewApi && !includes(Original, IncludeSpelling) && !Out.empty()) {
+  Conditionals Directives(Original);
+  if (UsesNewApi && !Directives.includesAtTop(IncludeSpelling, First) && !Out.empty()) {
     std::string Path = Out.front().Path;
-    Out.push_back({Path, unsigned(afterIncludes(Original, Out.front().Offset, false)),
-                   0, "#include \"" + IncludeSpelling.str() + "\"\n"});
+    Out.push_back({Path, unsigned(Directives.includePoint(First, false)), 0,
+                   "#include \"" + IncludeSpelling.str() + "\"\n"});
   }
   // An insertion goes before a replacement that starts at the same place.
   llvm::sort(Out, [](const FileEdit &A, const FileEdit &B) {

@@ -30,6 +30,7 @@
 #include "Finding.h"
 #include "MigrationOptions.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
@@ -39,14 +40,21 @@
 
 namespace clang {
 class ASTContext;
+class FileID;
 } // namespace clang
 
 namespace gup {
 
-/// Passes findings on, adapted to --compat: guard spans for ApiSide::New and
-/// ::Old edits (guard mode), wrapper renames (header mode); definitions of
-/// the family are dropped (a module does not define the API); code the
-/// build skips, which has no statements to guard, is reported instead.
+class Conditionals;
+
+/// Every rule reports through it. In every mode, a finding whose edits would
+/// take part of an #if group (or of a directive line) becomes a warning.
+/// With --compat, findings are adapted: guard spans for ApiSide::New and
+/// ::Old edits (guard mode), wrapper renames (header mode, with a warning
+/// where the file keeps code for kernels the wrappers do not support);
+/// definitions of the family are dropped (a module does not define the
+/// API); code the build skips, which has no statements to guard, is
+/// reported instead.
 class CompatSink : public FindingSink {
 public:
   CompatSink(const MigrationOptions &Options, FindingSink &Next);
@@ -57,10 +65,17 @@ public:
 
 private:
   struct StatementIndex;
+  const Conditionals &directives(clang::FileID File);
+  std::optional<std::string> cutsGroup(const TextEdit &E);
+  std::optional<Finding> olderThanTheWrappers(clang::FileID File, unsigned Offset,
+                                              llvm::StringRef Wrapper,
+                                              const Finding &Site);
   const MigrationOptions &Options;
   FindingSink &Next;
   clang::ASTContext *Ctx = nullptr;
   std::unique_ptr<StatementIndex> Index;
+  /// The conditionals of each file of the TU (by FileID hash), read once.
+  llvm::DenseMap<unsigned, std::unique_ptr<Conditionals>> Directives;
 };
 
 /// The test both modes write (the first kernel without the parameter).

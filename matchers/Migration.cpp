@@ -231,10 +231,15 @@ void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
     // migration); their call sites are not rewritten one by one.
     if (!Api || !Api->Public || Call->getNumArgs() <= Api->VmasIndex)
       return;
-    // Already written for kernels before 6.5 (compat code): right as it is.
-    if (Versions.oldKernelsOnly(Call->getBeginLoc(), Ctx.getSourceManager(),
-                                Ctx.getLangOpts()))
+    // Already written for kernels before 6.5 (compat code, the version test
+    // around the call or inside its argument list): right as it is.
+    if (Versions.oldKernelsOnly(*Call, Ctx.getSourceManager(), Ctx.getLangOpts())) {
+      if (std::optional<Finding> Stale = newKernelsStillPassVmas(
+              *Call, *Api, Ctx.getSourceManager(), Ctx.getLangOpts()))
+        if (!Options.DisabledRules.count(Stale->Rule.str()))
+          Compat.report(std::move(*Stale));
       return;
+    }
     const FunctionDecl *Caller = enclosingFunction(*Call, Ctx);
     // One owner per site: an argument that follows the caller's own vmas
     // parameter is decided with the caller's definition (the whole

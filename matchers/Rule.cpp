@@ -57,6 +57,8 @@ llvm::Expected<TextEdit> dropCallArgument(const CallExpr &Call, unsigned Index,
   if (llvm::Error E = checkItemIs(*List, Index, Arg->getBeginLoc(),
                                   Arg->getEndLoc(), SM, LO))
     return std::move(E);
+  if (llvm::Error E = checkItemIsForNewKernels(*List, Index, SM))
+    return std::move(E);
   return removeItem(*List, Index, SM);
 }
 

@@ -383,6 +383,9 @@ argumentTexts(const CallExpr &Call, const SourceManager &SM,
     return List.takeError();
   if (List->InMacroBody)
     return failure("the call is written inside a macro");
+  // The new call is written from the arguments this build compiles.
+  if (llvm::Error E = checkItemsAreForNewKernels(*List, SM))
+    return std::move(E);
   std::vector<std::string> Texts;
   for (unsigned I = 0; I < List->Items.size(); ++I) {
     // Arguments split over lines become one line in the new call.

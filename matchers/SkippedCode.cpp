@@ -1,6 +1,7 @@
 //===- SkippedCode.cpp - GUP code in #if branches this build does not see -===//
 #include "SkippedCode.h"
 
+#include "Conditionals.h"
 #include "GupApi.h"
 #include "SourceText.h"
 #include "TextEdits.h"
@@ -155,21 +156,50 @@ private:
     Sink.report(std::move(F));
   }
 
-  void declaration(size_t I, const GupFunction &Api) {
-    std::string Name = Api.Name.str() + "()";
+  /// The list whose '(' follows token \p I, or nullopt after a report:
+  /// \p What cannot be read, or has #if lines inside (without an AST,
+  /// which of them a kernel compiles is not known).
+  std::optional<ListSpelling> readList(size_t I, const GupFunction &Api,
+                                       const std::string &What) {
     llvm::Expected<ListSpelling> List = spellListAt(File, Toks[I + 1].Begin, SM, LO);
+    std::string Why;
     if (!List) {
       llvm::consumeError(List.takeError());
-      report(Api, Toks[I].Begin, FindingKind::NeedsAttention,
-             "the parameter list of " + Name + " could not be read; check it by hand");
-      return;
+      Why = What + " could not be read; check it by hand";
+    } else if (List->HasDirectives) {
+      // Written for kernels from 6.5 on already when, as they compile it,
+      // it has one item less than the old API.
+      std::optional<unsigned> New =
+          countItemsForNewKernels(SM.getBufferData(File), List->LParen, List->RParen);
+      if (New && *New + 1 == Api.Arity)
+        return std::nullopt;
+      Why = What + " contains #if lines, and without an AST which of them a "
+                   "kernel compiles is not known; check it by hand";
+    } else {
+      return std::move(*List);
     }
+    report(Api, Toks[I].Begin, FindingKind::NeedsAttention, Why);
+    return std::nullopt;
+  }
+
+  void declaration(size_t I, const GupFunction &Api) {
+    std::string Name = Api.Name.str() + "()";
+    std::optional<ListSpelling> List = readList(I, Api, "the parameter list of " + Name);
+    if (!List)
+      return;
     if (List->Items.size() != Api.Arity)
       return; // already migrated, or another function of that name
     llvm::StringRef Param = itemText(*List, Api.VmasIndex, SM);
     if (!Param.contains("vm_area_struct") || !Param.contains("**"))
       return;
-    std::vector<TextEdit> Edits{removeItem(*List, Api.VmasIndex, SM)};
+    llvm::Expected<TextEdit> Removal = removeItem(*List, Api.VmasIndex, SM);
+    if (!Removal) {
+      report(Api, Toks[I].Begin, FindingKind::NeedsAttention,
+             "the vmas parameter of " + Name + " cannot be removed: " +
+                 llvm::toString(Removal.takeError()) + "; migrate it by hand");
+      return;
+    }
+    std::vector<TextEdit> Edits{std::move(*Removal)};
     // The parameter's name, if any: the last identifier of the item.
     std::string ParamName;
     {
@@ -278,14 +308,10 @@ private:
 
   void call(size_t I, const GupFunction &Api) {
     std::string Name = Api.Name.str() + "()";
-    llvm::Expected<ListSpelling> List = spellListAt(File, Toks[I + 1].Begin, SM, LO);
-    if (!List) {
-      llvm::consumeError(List.takeError());
-      report(Api, Toks[I].Begin, FindingKind::NeedsAttention,
-             "the arguments of this call of " + Name + " could not be read; "
-             "check it by hand");
+    std::optional<ListSpelling> List =
+        readList(I, Api, "the argument list of this call of " + Name);
+    if (!List)
       return;
-    }
     if (List->Items.size() != Api.Arity)
       return; // already migrated (or not a call of ours)
     llvm::StringRef Arg = itemText(*List, Api.VmasIndex, SM);
@@ -304,9 +330,16 @@ private:
                  "and run again, or edit it by hand)");
       return;
     }
+    llvm::Expected<TextEdit> Removal = removeItem(*List, Api.VmasIndex, SM);
+    if (!Removal) {
+      report(Api, Toks[I].Begin, FindingKind::NeedsAttention,
+             "the vmas argument '" + Arg.str() + "' of " + Name + " cannot be removed: " +
+                 llvm::toString(Removal.takeError()) + "; edit it by hand");
+      return;
+    }
     report(Api, Toks[I].Begin, FindingKind::Rewrite,
-           "drop the vmas argument '" + Arg.str() + "' of " + Name,
-           {removeItem(*List, Api.VmasIndex, SM)}, std::move(Requires));
+           "drop the vmas argument '" + Arg.str() + "' of " + Name, {std::move(*Removal)},
+           std::move(Requires));
   }
 };
 

@@ -1,6 +1,8 @@
 //===- SourceText.cpp - Where a list of arguments is written --------------===//
 #include "SourceText.h"
 
+#include "Conditionals.h"
+
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/TypeLoc.h"
@@ -141,6 +143,7 @@ static bool lexList(ListSpelling &List, unsigned LParen, unsigned RParen,
     if (Depth == 1 && (Tok.is(tok::comma) || Tok.is(tok::r_paren))) {
       if (Tok.is(tok::comma) && !HaveItem)
         return false; // an empty item: not a list we understand
+      Current.Comma = Tok.is(tok::comma) ? Offset : ~0u;
       Close();
       if (Tok.is(tok::r_paren)) {
         List.RParen = Offset;
@@ -159,6 +162,7 @@ static bool lexList(ListSpelling &List, unsigned LParen, unsigned RParen,
       --Depth;
     if (!HaveItem) {
       HaveItem = true;
+      Current = {};
       Current.Begin = Offset;
     }
     Current.End = End;
@@ -299,49 +303,172 @@ llvm::Error checkItemIs(const ListSpelling &List, unsigned Index,
   return failure("it is only part of what is written at that position");
 }
 
-TextEdit removeItem(const ListSpelling &List, unsigned Index,
-                    const SourceManager &SM) {
+llvm::Expected<TextEdit> removeItem(const ListSpelling &List, unsigned Index,
+                                    const SourceManager &SM) {
   const auto &Items = List.Items;
   llvm::StringRef Buffer = SM.getBufferData(List.File);
+  auto Edit = [&](unsigned Begin, unsigned End) {
+    SourceLocation Start = SM.getComposedLoc(List.File, Begin);
+    return TextEdit{CharSourceRange::getCharRange(Start, Start.getLocWithOffset(End - Begin)),
+                    ""};
+  };
+  auto LineStartOf = [&](unsigned At) -> unsigned {
+    size_t NL = Buffer.rfind('\n', At);
+    return NL == llvm::StringRef::npos ? 0 : NL + 1;
+  };
+  const ListSpelling::Item &Item = Items[Index];
   // An item that starts its line takes the comma and the space after it, so
   // the lines around keep their layout ("pages,\n\tNULL,\n\t&locked)" loses
   // its middle line). Otherwise it goes with the comma before it.
-  size_t LineStart = Buffer.rfind('\n', Items[Index].Begin);
-  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
-  bool StartsLine =
-      Buffer.slice(LineStart, Items[Index].Begin).find_first_not_of(" \t") ==
-      llvm::StringRef::npos;
-  unsigned Begin, End;
-  if (Index + 1 < Items.size() && (StartsLine || Index == 0)) {
-    Begin = Items[Index].Begin;
-    End = Items[Index + 1].Begin;
-  } else if (Index > 0) {
-    Begin = Items[Index - 1].TrailEnd;
-    End = Items[Index].TrailEnd;
-  } else {
-    Begin = Items[0].Begin;
-    End = Items[0].TrailEnd;
+  bool StartsLine = Buffer.slice(LineStartOf(Item.Begin), Item.Begin)
+                        .find_first_not_of(" \t") == llvm::StringRef::npos;
+  std::optional<std::pair<unsigned, unsigned>> WithNext, WithPrevious;
+  if (Index + 1 < Items.size())
+    WithNext = {Item.Begin, Items[Index + 1].Begin};
+  if (Index > 0)
+    WithPrevious = {Items[Index - 1].TrailEnd, Item.TrailEnd};
+  llvm::SmallVector<std::pair<unsigned, unsigned>, 3> Choices;
+  if (WithNext && (StartsLine || Index == 0))
+    Choices.push_back(*WithNext);
+  if (WithPrevious)
+    Choices.push_back(*WithPrevious);
+  if (WithNext)
+    Choices.push_back(*WithNext);
+  if (Choices.empty())
+    Choices.push_back({Item.Begin, Item.TrailEnd});
+  if (!List.HasDirectives)
+    return Edit(Choices.front().first, Choices.front().second);
+
+  // #if lines inside the list: never remove a directive line. The item and
+  // its own comma stay inside its branch; failing that, a comma on either
+  // side that is in the same branch.
+  Conditionals Directives(Buffer);
+  if (Item.Comma != ~0u && !Directives.hasDirectiveIn(Item.Begin, Item.Comma + 1)) {
+    unsigned Begin = Item.Begin, End = Item.Comma + 1;
+    while (End < Buffer.size() && (Buffer[End] == ' ' || Buffer[End] == '\t'))
+      ++End;
+    bool EndsLine = End == Buffer.size() || Buffer[End] == '\n' || Buffer[End] == '\r';
+    if (EndsLine) {
+      if (StartsLine) { // the whole line goes
+        Begin = LineStartOf(Item.Begin);
+        size_t NL = Buffer.find('\n', End);
+        End = NL == llvm::StringRef::npos ? Buffer.size() : NL + 1;
+      } else { // "pages, NULL,\n" -> "pages,\n"
+        while (Begin > 0 && (Buffer[Begin - 1] == ' ' || Buffer[Begin - 1] == '\t'))
+          --Begin;
+        End = Item.Comma + 1;
+      }
+    }
+    if (!Directives.hasDirectiveIn(Begin, End))
+      return Edit(Begin, End);
   }
-  if (List.HasDirectives) {
-    // Never delete a directive line with the item: go with the comma on
-    // the item's own side instead.
-    auto CrossesDirective = [&](unsigned From, unsigned To) {
-      llvm::StringRef Text = Buffer.slice(From, To);
-      for (size_t NL = Text.find('\n'); NL != llvm::StringRef::npos;
-           NL = Text.find('\n', NL + 1))
-        if (Text.substr(NL + 1).ltrim(" \t").starts_with("#"))
-          return true;
-      return false;
-    };
-    if (CrossesDirective(Begin, End) && Index > 0 &&
-        !CrossesDirective(Items[Index - 1].TrailEnd, Items[Index].TrailEnd)) {
-      Begin = Items[Index - 1].TrailEnd;
-      End = Items[Index].TrailEnd;
+  for (auto [Begin, End] : Choices)
+    if (!Directives.hasDirectiveIn(Begin, End))
+      return Edit(Begin, End);
+  return failure("the comma that separates it from the other arguments is on "
+                 "the other side of a preprocessor line of the list, and "
+                 "removing that line would break its #if group");
+}
+
+/// The groups that open and close inside the list, and the conditionals of
+/// its file.
+struct ListGroups {
+  Conditionals Directives;
+  VersionRange NewKernels; ///< the kernels from 6.5 on that compile the list
+  std::vector<size_t> Inside;
+
+  ListGroups(const ListSpelling &List, const SourceManager &SM)
+      : Directives(SM.getBufferData(List.File)) {
+    NewKernels = Directives.rangeAt(List.LParen);
+    NewKernels.AtLeast = std::max(NewKernels.AtLeast, FirstKernelWithoutVmas);
+    const auto &Lines = Directives.lines();
+    for (size_t G = 0; G < Directives.groups().size(); ++G) {
+      const ConditionalGroup &Group = Directives.groups()[G];
+      if (Group.EndIf != ~size_t(0) && Lines[Group.Branches.front()].Begin > List.LParen &&
+          Lines[Group.EndIf].Begin < List.RParen)
+        Inside.push_back(G);
     }
   }
-  SourceLocation Start = SM.getComposedLoc(List.File, Begin);
-  return {CharSourceRange::getCharRange(Start, Start.getLocWithOffset(End - Begin)),
-          ""};
+
+  unsigned line(size_t G) const {
+    size_t At = Directives.lines()[Directives.groups()[G].Branches.front()].Begin;
+    return 1 + Directives.text().take_front(At).count('\n');
+  }
+
+  /// The branch of group \p G that kernels from 6.5 on compile (~0: none),
+  /// or an error when the group does not decide it by the version alone.
+  llvm::Expected<size_t> liveBranch(size_t G) const {
+    const ConditionalGroup &Group = Directives.groups()[G];
+    for (size_t B = 0; B < Group.Branches.size(); ++B) {
+      const DirectiveLine &L = Directives.lines()[Group.Branches[B]];
+      Decided D = L.Kind == DirectiveLine::Else ? Decided::True
+                  : L.hasCondition() ? decideCondition(Directives.condition(L), NewKernels)
+                                     : Decided::Unknown;
+      if (D == Decided::True)
+        return B;
+      if (D == Decided::Unknown)
+        return failure("the #if group at line " + llvm::Twine(line(G)) +
+                       " of its argument list tests something besides the "
+                       "kernel version, so which of its branches Linux 6.5 "
+                       "compiles is not known");
+    }
+    return ~size_t(0);
+  }
+
+  /// The branch of group \p G holding \p Offset, or ~0.
+  size_t branchHolding(size_t G, unsigned Offset) const {
+    const ConditionalGroup &Group = Directives.groups()[G];
+    for (size_t B = 0; B < Group.Branches.size(); ++B) {
+      auto [From, To] = Directives.bodyOf(G, B);
+      if (From <= Offset && Offset < To)
+        return B;
+    }
+    return ~size_t(0);
+  }
+};
+
+llvm::Error checkItemIsForNewKernels(const ListSpelling &List, unsigned Index,
+                                     const SourceManager &SM) {
+  if (!List.HasDirectives)
+    return llvm::Error::success();
+  ListGroups Groups(List, SM);
+  for (size_t G : Groups.Inside) {
+    size_t Holding = Groups.branchHolding(G, List.Items[Index].Begin);
+    if (Holding == ~size_t(0))
+      continue;
+    llvm::Expected<size_t> Live = Groups.liveBranch(G);
+    if (!Live)
+      return Live.takeError();
+    if (*Live != Holding)
+      return failure("from Linux 6.5 on, another branch of the #if group at line " +
+                     llvm::Twine(Groups.line(G)) + " of its argument list is compiled");
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error checkItemsAreForNewKernels(const ListSpelling &List,
+                                       const SourceManager &SM) {
+  if (!List.HasDirectives)
+    return llvm::Error::success();
+  ListGroups Groups(List, SM);
+  for (size_t G : Groups.Inside) {
+    llvm::Expected<size_t> Live = Groups.liveBranch(G);
+    if (!Live)
+      return Live.takeError();
+    const ConditionalGroup &Group = Groups.Directives.groups()[G];
+    for (size_t B = 0; B < Group.Branches.size(); ++B) {
+      bool Compiled = llvm::any_of(List.Items, [&](const ListSpelling::Item &Item) {
+        return Groups.branchHolding(G, Item.Begin) == B;
+      });
+      auto [From, To] = Groups.Directives.bodyOf(G, B);
+      bool Written = !Groups.Directives.text().slice(From, To).trim().empty();
+      if (Compiled != (B == *Live) && (Compiled || Written))
+        return failure("from Linux 6.5 on, the #if group at line " +
+                       llvm::Twine(Groups.line(G)) +
+                       " of its argument list compiles other arguments than this build");
+    }
+  }
+  return llvm::Error::success();
 }
 
 llvm::StringRef itemText(const ListSpelling &List, unsigned Index,

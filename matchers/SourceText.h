@@ -47,6 +47,7 @@ struct ListSpelling {
     unsigned End;       // end of last token
     unsigned LastToken; // start of last token
     unsigned TrailEnd;  // end of trailing comments before the delimiter
+    unsigned Comma = ~0u; // the ',' that ends it (~0u: the list's ')')
   };
   llvm::SmallVector<Item, 8> Items;
   /// True when the list is written inside a #define body.
@@ -81,9 +82,25 @@ llvm::Error checkItemIs(const ListSpelling &List, unsigned Index,
                         const clang::LangOptions &LO);
 
 /// The edit that removes item \p Index and the comma that separates it from
-/// its neighbour, keeping the layout of the other items.
-TextEdit removeItem(const ListSpelling &List, unsigned Index,
-                    const clang::SourceManager &SM);
+/// its neighbour, keeping the layout of the other items. It never removes a
+/// directive line (#if lines inside the list): when every comma it could go
+/// with is on the other side of one, the error says so.
+llvm::Expected<TextEdit> removeItem(const ListSpelling &List, unsigned Index,
+                                    const clang::SourceManager &SM);
+
+/// With #if lines inside the list: checks that the branch holding item
+/// \p Index, in each group of the list around it, is the branch kernels
+/// from 6.5 on compile (so that editing it edits their code). A group whose
+/// test is not the kernel version alone is an error: which branch 6.5
+/// compiles is not known.
+llvm::Error checkItemIsForNewKernels(const ListSpelling &List, unsigned Index,
+                                     const clang::SourceManager &SM);
+
+/// With #if lines inside the list: checks that the items this build
+/// compiles are the ones kernels from 6.5 on compile, every group of the
+/// list decided, so that a call rebuilt from them is right there.
+llvm::Error checkItemsAreForNewKernels(const ListSpelling &List,
+                                       const clang::SourceManager &SM);
 
 /// The text of item \p Index.
 llvm::StringRef itemText(const ListSpelling &List, unsigned Index,

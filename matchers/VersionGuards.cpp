@@ -1,8 +1,14 @@
 //===- VersionGuards.cpp - Code already written for one side of Linux 6.5 -===//
 #include "VersionGuards.h"
 
+#include "Conditionals.h"
+#include "SourceText.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/MacroInfo.h"
 
 #include <algorithm>
 
@@ -65,9 +71,15 @@ std::vector<llvm::StringRef> splitTop(llvm::StringRef S, llvm::StringRef Op) {
   return Parts;
 }
 
-/// KERNEL_VERSION(a,b,c) (squeezed) as a version code.
+/// KERNEL_VERSION(a,b,c) (squeezed), or a version code written as a
+/// number (0x060500), as a version code.
 std::optional<unsigned> kernelVersion(llvm::StringRef S) {
   S = stripParens(S);
+  llvm::StringRef Number = S.rtrim("uUlL");
+  unsigned Code;
+  if (!Number.empty() && isdigit(static_cast<unsigned char>(Number[0])) &&
+      !Number.getAsInteger(0, Code))
+    return Code;
   if (!S.consume_front("KERNEL_VERSION(") || !S.consume_back(")"))
     return std::nullopt;
   llvm::SmallVector<llvm::StringRef, 3> Parts;
@@ -143,6 +155,93 @@ VersionRange intersect(VersionRange A, VersionRange B) {
 
 } // namespace
 
+std::optional<VersionRange> exactVersionCondition(llvm::StringRef Text) {
+  std::string Squeezed = squeeze(Text);
+  llvm::StringRef S = stripParens(Squeezed);
+  if (S.empty())
+    return std::nullopt;
+  VersionRange R;
+  for (llvm::StringRef Part : splitTop(S, "&&")) {
+    if (splitTop(Part, "||").size() > 1 || Part.contains("!="))
+      return std::nullopt;
+    std::optional<VersionRange> C = comparison(Part, false);
+    if (!C)
+      return std::nullopt;
+    R = intersect(R, *C);
+  }
+  return R;
+}
+
+Decided decideCondition(llvm::StringRef Text, VersionRange Where) {
+  std::string Squeezed = squeeze(Text);
+  llvm::StringRef S = stripParens(Squeezed);
+  if (S == "0")
+    return Decided::False;
+  if (S == "1")
+    return Decided::True;
+  if (Where.AtLeast >= Where.Below)
+    return Decided::Unknown;
+  VersionRange Possible = parseVersionCondition(Text, false);
+  if (std::max(Possible.AtLeast, Where.AtLeast) >= std::min(Possible.Below, Where.Below))
+    return Decided::False;
+  if (std::optional<VersionRange> Exact = exactVersionCondition(Text))
+    if (Exact->AtLeast <= Where.AtLeast && Where.Below <= Exact->Below)
+      return Decided::True;
+  return Decided::Unknown;
+}
+
+bool mentionsVersionCode(llvm::StringRef Body) {
+  return Body.contains("LINUX_VERSION_CODE");
+}
+
+static std::string
+expandVersionMacros(llvm::StringRef Text,
+                    llvm::function_ref<std::optional<std::string>(llvm::StringRef)> BodyOf,
+                    unsigned Depth) {
+  auto IsIdentChar = [](char C) { return isalnum(static_cast<unsigned char>(C)) || C == '_'; };
+  std::string Out;
+  bool AfterDefined = false;
+  for (size_t I = 0; I < Text.size();) {
+    char C = Text[I];
+    if (isdigit(static_cast<unsigned char>(C))) { // a number, with its suffix
+      size_t J = I;
+      while (J < Text.size() && (IsIdentChar(Text[J]) || Text[J] == '.'))
+        ++J;
+      Out += Text.slice(I, J);
+      I = J;
+      continue;
+    }
+    if (!IsIdentChar(C)) {
+      Out += C;
+      if (C != '(' && C != ' ' && C != '\t')
+        AfterDefined = false;
+      ++I;
+      continue;
+    }
+    size_t J = I;
+    while (J < Text.size() && IsIdentChar(Text[J]))
+      ++J;
+    llvm::StringRef Name = Text.slice(I, J);
+    I = J;
+    std::optional<std::string> Body;
+    if (!AfterDefined && Depth < 8 && Name != "LINUX_VERSION_CODE" &&
+        Name != "KERNEL_VERSION" && Name != "defined")
+      Body = BodyOf(Name);
+    AfterDefined = Name == "defined";
+    if (Body)
+      Out += "(" + expandVersionMacros(*Body, BodyOf, Depth + 1) + ")";
+    else
+      Out += Name;
+  }
+  return Out;
+}
+
+std::string expandVersionMacros(
+    llvm::StringRef Text,
+    llvm::function_ref<std::optional<std::string>(llvm::StringRef)> BodyOf) {
+  return expandVersionMacros(Text, BodyOf, 0);
+}
+
 VersionRange parseVersionCondition(llvm::StringRef Text, bool Negate) {
   std::string Squeezed = squeeze(Text);
   llvm::StringRef S = stripParens(Squeezed);
@@ -175,8 +274,46 @@ public:
   void If(SourceLocation Loc, SourceRange Condition, ConditionValueKind) override {
     open(Loc, Condition, true);
   }
-  void Ifdef(SourceLocation Loc, const Token &, const MacroDefinition &) override {
+  void Ifdef(SourceLocation Loc, const Token &Name, const MacroDefinition &MD) override {
+    Pending = {nameOf(Name), definitionOf(MD), 1};
     open(Loc, {}, false);
+  }
+  void Defined(const Token &Name, const MacroDefinition &MD, SourceRange) override {
+    // Read by the #if or #elif being evaluated (its callback comes next).
+    Pending = {nameOf(Name), definitionOf(MD), Pending.Count + 1};
+  }
+  void MacroDefined(const Token &Name, const MacroDirective *MD) override {
+    const MacroInfo *MI = MD ? MD->getMacroInfo() : nullptr;
+    const IdentifierInfo *II = Name.getIdentifierInfo();
+    if (!MI || !II || !MI->isObjectLike())
+      return;
+    // Only the module's own spellings of a version test are kept.
+    std::string Body;
+    bool Interesting = false;
+    for (const Token &T : MI->tokens()) {
+      if (!Body.empty())
+        Body += ' ';
+      if (const IdentifierInfo *Id = T.getIdentifierInfo()) {
+        Body += Id->getName();
+        Interesting |= Id->getName() == "LINUX_VERSION_CODE" ||
+                       Owner.VersionMacros.count(Id->getName());
+      } else if (T.isLiteral() && T.getLiteralData()) {
+        Body.append(T.getLiteralData(), T.getLength());
+      } else if (const char *P = tok::getPunctuatorSpelling(T.getKind())) {
+        Body += P;
+      } else {
+        return;
+      }
+    }
+    if (Interesting)
+      Owner.VersionMacros[II->getName()] = Body;
+    else
+      Owner.VersionMacros.erase(II->getName());
+  }
+  void MacroUndefined(const Token &Name, const MacroDefinition &,
+                      const MacroDirective *) override {
+    if (const IdentifierInfo *II = Name.getIdentifierInfo())
+      Owner.VersionMacros.erase(II->getName());
   }
   void Ifndef(SourceLocation Loc, const Token &, const MacroDefinition &) override {
     open(Loc, {}, false);
@@ -185,7 +322,8 @@ public:
             SourceLocation) override {
     add(Loc, Condition, true);
   }
-  void Elifdef(SourceLocation Loc, const Token &, const MacroDefinition &) override {
+  void Elifdef(SourceLocation Loc, const Token &Name, const MacroDefinition &MD) override {
+    Pending = {nameOf(Name), definitionOf(MD), 1};
     add(Loc, {}, false);
   }
   void Elifdef(SourceLocation Loc, SourceRange, SourceLocation) override {
@@ -212,20 +350,108 @@ private:
     add(Loc, Condition, Known);
   }
   void add(SourceLocation Loc, SourceRange Condition, bool Known) {
+    // One `defined(M)` (or #ifdef M): M and where it is defined, for
+    // branchRange().
+    Tested One = Pending.Count == 1 ? Pending : Tested();
+    Pending = {};
     if (Owner.Open.empty())
       return;
-    Owner.Chains[Owner.Open.back()].Branches.push_back({Loc, Condition, Known});
+    Owner.Chains[Owner.Open.back()].Branches.push_back(
+        {Loc, Condition, Known, One.Name, One.DefinedAt});
+  }
+  static SourceLocation definitionOf(const MacroDefinition &MD) {
+    const MacroInfo *MI = MD.getMacroInfo();
+    return MI ? MI->getDefinitionLoc() : SourceLocation();
+  }
+  static std::string nameOf(const Token &Name) {
+    const IdentifierInfo *II = Name.getIdentifierInfo();
+    return II ? II->getName().str() : "";
   }
   VersionGuards &Owner;
+  /// The macros the `defined` operators of the directive being evaluated
+  /// tested: the last one, and how many there were.
+  struct Tested {
+    std::string Name;
+    SourceLocation DefinedAt;
+    unsigned Count = 0;
+  } Pending;
 };
 
 std::unique_ptr<PPCallbacks> VersionGuards::callbacks() {
   return std::make_unique<VersionGuardRecorder>(*this);
 }
 
+/// The offset of the only line of \p Buffer that defines \p Name, or
+/// nullopt (none, or several: which one a kernel reads is not known).
+static std::optional<size_t> onlyDefinition(llvm::StringRef Buffer, llvm::StringRef Name) {
+  auto IsIdentChar = [](char C) { return isalnum(static_cast<unsigned char>(C)) || C == '_'; };
+  std::optional<size_t> Found;
+  for (size_t At = Buffer.find(Name); !Name.empty() && At != llvm::StringRef::npos;
+       At = Buffer.find(Name, At + 1)) {
+    size_t End = At + Name.size();
+    if ((At > 0 && IsIdentChar(Buffer[At - 1])) ||
+        (End < Buffer.size() && IsIdentChar(Buffer[End])))
+      continue;
+    // "#", "define" and blanks are all that precede it on its line.
+    size_t LineStart = Buffer.rfind('\n', At);
+    LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+    llvm::StringRef Before = Buffer.slice(LineStart, At).trim();
+    if (!Before.consume_front("#") || Before.ltrim() != "define" ||
+        Buffer.slice(LineStart, At).rtrim(" \t").size() == Buffer.slice(LineStart, At).size())
+      continue;
+    if (Found)
+      return std::nullopt;
+    Found = At;
+  }
+  return Found;
+}
+
+VersionRange VersionGuards::branchRange(const Branch &B, bool Negate,
+                                        const SourceManager &SM,
+                                        const LangOptions &LO, unsigned Depth) const {
+  VersionRange R;
+  std::string Text;
+  if (B.Known) {
+    Text = expandVersionMacros(
+        Lexer::getSourceText(CharSourceRange::getTokenRange(B.Condition), SM, LO),
+        [&](llvm::StringRef Name) -> std::optional<std::string> {
+          auto It = VersionMacros.find(Name);
+          if (It == VersionMacros.end())
+            return std::nullopt;
+          return It->second;
+        });
+    R = parseVersionCondition(Text, Negate);
+  }
+  // `#ifdef M` or `#if defined(M)`: compiled only where M's definition is,
+  // when M is defined in one place.
+  std::string Squeezed;
+  for (char C : Text)
+    if (C != ' ' && C != '\t' && C != '(' && C != ')')
+      Squeezed += C;
+  bool OnlyDefined = !B.Known || (llvm::StringRef(Squeezed).starts_with("defined") &&
+                                  Squeezed.find_first_of("&|!<>=") == std::string::npos);
+  if (Negate || !OnlyDefined || B.Macro.empty() || Depth >= 4)
+    return R;
+  // Where M is defined in this build, or, when it is not (its definition
+  // is in a branch this build skips), the one #define of it in the file.
+  SourceLocation At = B.DefinedAt.isValid() && B.DefinedAt.isFileID()
+                          ? B.DefinedAt
+                          : SM.getExpansionLoc(B.Directive);
+  FileID File = SM.getFileID(At);
+  if (std::optional<size_t> Offset = onlyDefinition(SM.getBufferData(File), B.Macro))
+    R = intersect(R, rangeAt(File, *Offset, SM, LO, Depth + 1));
+  return R;
+}
+
 VersionRange VersionGuards::rangeAt(FileID File, unsigned Offset,
                                     const SourceManager &SM,
                                     const LangOptions &LO) const {
+  return rangeAt(File, Offset, SM, LO, 0);
+}
+
+VersionRange VersionGuards::rangeAt(FileID File, unsigned Offset,
+                                    const SourceManager &SM, const LangOptions &LO,
+                                    unsigned Depth) const {
   VersionRange R;
   for (const Chain &C : Chains) {
     if (C.Branches.empty() || C.End.isInvalid())
@@ -238,16 +464,11 @@ VersionRange VersionGuards::rangeAt(FileID File, unsigned Offset,
     for (size_t I = 0; I < C.Branches.size(); ++I)
       if (SM.getFileOffset(C.Branches[I].Directive) < Offset)
         In = I;
-    auto Text = [&](const Branch &B) {
-      return Lexer::getSourceText(CharSourceRange::getTokenRange(B.Condition), SM, LO);
-    };
     // Branch In is compiled when every earlier condition is false and its
     // own is true.
     for (size_t I = 0; I < In; ++I)
-      if (C.Branches[I].Known)
-        R = intersect(R, parseVersionCondition(Text(C.Branches[I]), true));
-    if (C.Branches[In].Known)
-      R = intersect(R, parseVersionCondition(Text(C.Branches[In]), false));
+      R = intersect(R, branchRange(C.Branches[I], true, SM, LO, Depth));
+    R = intersect(R, branchRange(C.Branches[In], false, SM, LO, Depth));
   }
   return R;
 }
@@ -256,14 +477,76 @@ bool VersionGuards::oldKernelsOnly(SourceLocation Loc, const SourceManager &SM,
                                    const LangOptions &LO) const {
   if (Chains.empty() || Loc.isInvalid())
     return false;
-  // Where the code is used, and where it is written (a macro defined in an
-  // old-kernels branch is old code wherever it expands).
-  for (SourceLocation At : {SM.getExpansionLoc(Loc), SM.getSpellingLoc(Loc)}) {
+  // Where the code is used, and each place it is written on the way (a
+  // macro defined in an old-kernels branch is old code wherever it expands,
+  // also when it only passes on a macro such as NULL).
+  llvm::SmallVector<SourceLocation, 4> Places{SM.getExpansionLoc(Loc)};
+  for (SourceLocation At = Loc; At.isMacroID(); At = SM.getImmediateMacroCallerLoc(At)) {
+    SourceLocation Spelled = SM.getImmediateSpellingLoc(At);
+    if (Spelled.isFileID())
+      Places.push_back(Spelled);
+    if (Places.size() > 16)
+      break;
+  }
+  Places.push_back(SM.getSpellingLoc(Loc));
+  for (SourceLocation At : Places) {
     auto [File, Offset] = SM.getDecomposedLoc(At);
     if (rangeAt(File, Offset, SM, LO).Below <= FirstKernelWithoutVmas)
       return true;
   }
   return false;
+}
+
+bool VersionGuards::oldKernelsOnly(const CallExpr &Call, const SourceManager &SM,
+                                   const LangOptions &LO) const {
+  if (oldKernelsOnly(Call.getBeginLoc(), SM, LO))
+    return true;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  for (unsigned I = 0; Callee && I < Callee->getNumParams() && I < Call.getNumArgs(); ++I)
+    if (isVmasArrayType(Callee->getParamDecl(I)->getType())) {
+      const Expr *Vmas = Call.getArg(I);
+      return oldKernelsOnly(Vmas->getBeginLoc(), SM, LO) ||
+             oldKernelsOnly(Vmas->getEndLoc(), SM, LO);
+    }
+  return false;
+}
+
+bool VersionGuards::oldKernelsOnly(const FunctionDecl &FD, const SourceManager &SM,
+                                   const LangOptions &LO) const {
+  for (const ParmVarDecl *P : FD.parameters())
+    if (isVmasArrayType(P->getType()))
+      return oldKernelsOnly(P->getBeginLoc(), SM, LO) ||
+             oldKernelsOnly(P->getLocation(), SM, LO);
+  return false;
+}
+
+std::optional<Finding> newKernelsStillPassVmas(const CallExpr &Call,
+                                               const GupFunction &Api,
+                                               const SourceManager &SM,
+                                               const LangOptions &LO) {
+  llvm::Expected<ListSpelling> List = spellCallArguments(Call, SM, LO);
+  if (!List) {
+    llvm::consumeError(List.takeError());
+    return std::nullopt;
+  }
+  if (!List->HasDirectives || List->InMacroBody)
+    return std::nullopt;
+  std::optional<unsigned> Count =
+      countItemsForNewKernels(SM.getBufferData(List->File), List->LParen, List->RParen);
+  if (!Count || *Count != Call.getNumArgs())
+    return std::nullopt;
+  Finding F;
+  F.Rule = "unrecognised-vmas"; // a vmas argument no rule migrates
+  F.Api = Api.Name.str();
+  F.Kind = FindingKind::Report;
+  F.Loc = SM.getComposedLoc(List->File, List->LParen);
+  F.Message = ("the vmas argument of this call of " + Api.Name +
+               "() is under a version test for kernels before 6.5, but the "
+               "argument list that Linux 6.5 and later compile still passes " +
+               llvm::Twine(*Count) + " arguments, as the old API took; remove "
+               "the vmas argument from that branch by hand")
+                  .str();
+  return F;
 }
 
 } // namespace gup

@@ -7,14 +7,22 @@
 // compiled, the API still has its vmas parameter. The preprocessor
 // callbacks here record each #if/#elif/#else/#endif chain; a location is
 // "old kernels only" when the conditions that lead to its branch imply
-// LINUX_VERSION_CODE < 6.5.0, whatever else they test.
+// LINUX_VERSION_CODE < 6.5.0, whatever else they test. A test may be spelled
+// through a macro of the module (`#if DRV_OLD_GUP` with `#define DRV_OLD_GUP
+// (LINUX_VERSION_CODE < ...)`), or be `#ifdef M` / `#if defined(M)` where M's
+// only definition is itself under a version test.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GUP_MATCHERS_VERSIONGUARDS_H
 #define GUP_MATCHERS_VERSIONGUARDS_H
 
+#include "Finding.h"
+#include "GupApi.h"
+
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Lex/PPCallbacks.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <memory>
@@ -22,6 +30,8 @@
 #include <vector>
 
 namespace clang {
+class CallExpr;
+class FunctionDecl;
 class LangOptions;
 class SourceManager;
 } // namespace clang
@@ -41,10 +51,36 @@ struct VersionRange {
   bool known() const { return AtLeast != 0 || Below != ~0u; }
 };
 
+/// KERNEL_VERSION(5, 9, 0): the first kernel the compat header's wrappers
+/// support (before it the remote functions took a task_struct *).
+constexpr unsigned FirstKernelOfCompatHeader = (5u << 16) | (9u << 8);
+
 /// Reads `LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0)` and the like
-/// (either order, <, <=, >, >=, ==, parentheses, && of several). \p Negate
-/// reads `!(condition)`, which is only known for a single comparison.
+/// (either order, <, <=, >, >=, ==, parentheses, && of several, a version
+/// code written as a number such as 0x060500). \p Negate reads
+/// `!(condition)`, which is only known for a single comparison. The result
+/// holds every version where the condition can be true (a superset when the
+/// condition also tests other things).
 VersionRange parseVersionCondition(llvm::StringRef Text, bool Negate);
+
+/// The versions where \p Text holds, when it tests nothing but the version:
+/// one comparison or an && of comparisons (not `!=`). Otherwise nullopt.
+std::optional<VersionRange> exactVersionCondition(llvm::StringRef Text);
+
+/// What a condition is on every kernel of \p Where (a range of versions the
+/// code is compiled for): always true, always false, or it depends.
+enum class Decided { True, False, Unknown };
+Decided decideCondition(llvm::StringRef Text, VersionRange Where);
+
+/// \p Text with each identifier that \p BodyOf knows (an object-like macro
+/// of the module whose body tests the version) replaced by its body in
+/// parentheses, recursively. LINUX_VERSION_CODE and KERNEL_VERSION stay.
+std::string expandVersionMacros(
+    llvm::StringRef Text,
+    llvm::function_ref<std::optional<std::string>(llvm::StringRef)> BodyOf);
+
+/// True when \p Body (a macro body, or a condition) names LINUX_VERSION_CODE.
+bool mentionsVersionCode(llvm::StringRef Body);
 
 class VersionGuards {
 public:
@@ -54,6 +90,20 @@ public:
   /// True when the code at \p Loc is only compiled for kernels older than
   /// 6.5, where it is used (expansion) or where it is written (spelling).
   bool oldKernelsOnly(clang::SourceLocation Loc, const clang::SourceManager &SM,
+                      const clang::LangOptions &LO) const;
+
+  /// True when \p Call is already written for both sides of 6.5 as far as
+  /// its vmas argument goes (the argument of the callee's first
+  /// `struct vm_area_struct **` parameter): the call, or that argument (a
+  /// version test inside the argument list, or a macro defined under one),
+  /// is only compiled for kernels older than 6.5.
+  bool oldKernelsOnly(const clang::CallExpr &Call, const clang::SourceManager &SM,
+                      const clang::LangOptions &LO) const;
+
+  /// True when the first `struct vm_area_struct **` parameter of \p FD is
+  /// only compiled for kernels older than 6.5 (a module's own helper whose
+  /// parameter list is already written for both sides).
+  bool oldKernelsOnly(const clang::FunctionDecl &FD, const clang::SourceManager &SM,
                       const clang::LangOptions &LO) const;
 
   /// The versions for which the code at file offset \p Offset of \p File is
@@ -68,14 +118,35 @@ private:
     clang::SourceLocation Directive; ///< the #if/#elif/#else
     clang::SourceRange Condition;    ///< empty for #else, #ifdef, #ifndef
     bool Known = false;              ///< #if or #elif (condition is text)
+    /// #ifdef M, or #if defined(M) alone: M, and where its definition is
+    /// written (invalid when M is not defined here).
+    std::string Macro;
+    clang::SourceLocation DefinedAt;
   };
+  VersionRange branchRange(const Branch &B, bool Negate,
+                           const clang::SourceManager &SM,
+                           const clang::LangOptions &LO, unsigned Depth) const;
+  VersionRange rangeAt(clang::FileID File, unsigned Offset,
+                       const clang::SourceManager &SM,
+                       const clang::LangOptions &LO, unsigned Depth) const;
   struct Chain {
     std::vector<Branch> Branches;
     clang::SourceLocation End; ///< the #endif
   };
   std::vector<Chain> Chains;
   std::vector<size_t> Open; ///< indices into Chains of unclosed #ifs
+  /// Object-like macros whose bodies test the version: name -> body.
+  llvm::StringMap<std::string> VersionMacros;
 };
+
+/// For a call of \p Api that oldKernelsOnly() leaves alone because of #if
+/// lines inside its argument list: a warning when the list, as kernels from
+/// 6.5 on compile it, still passes as many arguments as the old API took
+/// (the module's own switch is incomplete there), or nullopt.
+std::optional<Finding> newKernelsStillPassVmas(const clang::CallExpr &Call,
+                                               const GupFunction &Api,
+                                               const clang::SourceManager &SM,
+                                               const clang::LangOptions &LO);
 
 } // namespace gup
 

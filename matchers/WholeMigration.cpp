@@ -1073,12 +1073,13 @@ void WholeMigration::registerMatchers(MatchFinder &Finder,
 
 bool WholeMigration::collect(const MatchFinder::MatchResult &Result) {
   if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionId)) {
-    Functions.insert(FD);
+    if (!Versions || !Versions->oldKernelsOnly(*FD, Result.Context->getSourceManager(),
+                                               Result.Context->getLangOpts()))
+      Functions.insert(FD);
     return true;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallId)) {
-    if (!Versions || !Versions->oldKernelsOnly(Call->getBeginLoc(),
-                                               Result.Context->getSourceManager(),
+    if (!Versions || !Versions->oldKernelsOnly(*Call, Result.Context->getSourceManager(),
                                                Result.Context->getLangOpts()))
       Calls.insert(Call);
     return true;

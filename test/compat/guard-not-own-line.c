@@ -1,7 +1,8 @@
 // A version test needs lines of its own: a call sharing its line with
 // another statement, directly in the function body, cannot be guarded. It
-// is reported and its API held back (the file compiles on old kernels as
-// before), never half-edited.
+// is reported, with the line and which end of the statement is shared, and
+// its API held back (the file compiles on old kernels as before), never
+// half-edited.
 // RUN: %check-rewrite --expect-exit=1 --no-compile-after %s %t -- --compat=guard
 
 #include <linux/mm.h>
@@ -11,5 +12,15 @@ long drv_cramped(unsigned long a, struct page **pages)
 	long got; got = get_user_pages(a, 1, 0, pages, NULL);
 	return got;
 }
-// CHECK-MESSAGES: guard-not-own-line.c:[[@LINE-3]]:{{[0-9]+}}: warning: {{.*}}--compat=guard cannot place a version test around its edit at line [[@LINE-3]] (it is not in whole statements on lines of their own); edit it by hand
+// CHECK-MESSAGES: guard-not-own-line.c:[[@LINE-3]]:{{[0-9]+}}: warning: {{.*}}--compat=guard cannot place a version test around this edit: the statement at line [[@LINE-3]] shares its first line with other code; edit it by hand
+
+long drv_crowded(unsigned long a, struct page **pages)
+{
+	long got;
+
+	got = pin_user_pages(a, 1, 0, pages, NULL); got++;
+	return got;
+}
+// CHECK-MESSAGES: guard-not-own-line.c:[[@LINE-3]]:{{[0-9]+}}: warning: {{.*}}--compat=guard cannot place a version test around this edit: the statement at line [[@LINE-3]] shares its last line with other code; edit it by hand
 // CHECK-MESSAGES: warning: get_user_pages() was not migrated
+// CHECK-MESSAGES: warning: pin_user_pages() was not migrated

@@ -14,7 +14,8 @@ and rewritten with `gup-rewrite --in-place`. Then:
      lines it must be unchanged;
   4. the rewritten file must compile against the post-6.5 headers
      (-Wall -Werror; API 6.7 with --target-kernel=6.7) unless --no-compile-after;
-     with --compat=..., against the 6.4, 6.5 and 6.7 headers;
+     with --compat=..., against the 6.4, 6.5 and 6.7 headers; in every case
+     it must preprocess against the pre-6.5 headers (no #if group broken);
   5. a second run on the rewritten tree (post-6.5 headers; with --compat, the
      6.4 and the 6.5 headers) must change nothing.
 The exit status of the tool must be --expect-exit (default 0).
@@ -221,6 +222,12 @@ def main():
     if args.clang_tidy and args.plugin:
         compare_with_tidy(args, name, original, rewritten, tool, tool_args)
 
+    # Whatever the mode and target, the file keeps the #if groups of every
+    # configuration: it must still preprocess with the pre-6.5 headers.
+    proc = run([args.clang, "-std=gnu11", "-E", "-o", os.devnull, "-DGUP_MODEL_API=604",
+                f"-I{args.include}", target])
+    if proc.returncode != 0:
+        fail("the rewritten snippet does not preprocess against the API 604 headers", proc)
     if args.no_compile_after:
         return 0
     if any(a.startswith("--compat") for a in tool_args):
