@@ -577,6 +577,21 @@ int main(int argc, const char **argv) {
       errs() << "gup-rewrite: error: " << toString(std::move(E)) << "\n";
       return BadInput;
     }
+    if (ShowSummary || (!NoProgress && isatty(STDERR_FILENO))) {
+      // What this shard cost; what it found is the merge's to count.
+      unsigned Failed = 0;
+      for (const auto &[Index, Outcome] : Found.Ran.Outcomes)
+        Failed += !Outcome.Failure.empty() || Outcome.Result.Errors > 0;
+      errs() << "gup-rewrite: summary (findings only; --merge decides)\n  "
+             << left_justify("parsed", 26) << Found.Ran.Outcomes.size() << " of "
+             << Found.TusNamed << " TUs (shard " << Found.Shard << "/"
+             << Run.ShardCount << "; " << Failed << " failed)\n  "
+             << left_justify("wall time", 26)
+             << format("%.1f", std::chrono::duration<double>(
+                                   std::chrono::steady_clock::now() - WallStart)
+                                   .count())
+             << " s at -j " << Schedule.Workers.Parallel << "\n";
+    }
     return Done;
   }
   return decideAndWrite(Found, CompatOut, Ignored, Schedule.Workers.Parallel, WallStart);
