@@ -12,271 +12,190 @@ using llvm::json::Object;
 using llvm::json::Path;
 using llvm::json::Value;
 
+namespace {
+
 Value bytesToJSON(llvm::StringRef Bytes) {
   if (llvm::json::isUTF8(Bytes))
     return Bytes.str();
   return Object{{"hex", llvm::toHex(Bytes, /*LowerCase=*/true)}};
 }
 
-bool bytesFromJSON(const Value &V, std::string &Out, Path P) {
+bool bytesFromJSON(const Value &V, std::string &Out) {
   if (std::optional<llvm::StringRef> S = V.getAsString()) {
     Out = S->str();
     return true;
   }
   const Object *O = V.getAsObject();
   std::optional<llvm::StringRef> Hex = O ? O->getString("hex") : std::nullopt;
-  if (!Hex || !llvm::tryGetFromHex(*Hex, Out)) {
-    P.report("expected a string or {\"hex\": ...}");
-    return false;
-  }
-  return true;
+  return Hex && llvm::tryGetFromHex(*Hex, Out);
 }
 
-JsonFields::JsonFields(const Value &V, Path P) : O(V.getAsObject()), P(P) {
-  if (!O) {
+} // namespace
+
+JsonIO::JsonIO(const Value &V, Path P) : In(V.getAsObject()), P(P) {
+  if (!In) {
     P.report("expected an object");
     Ok = false;
   }
 }
 
-void JsonFields::fail(llvm::StringRef Key, llvm::StringLiteral Why) {
+void JsonIO::fail(llvm::StringRef Key, llvm::StringLiteral Why) {
   if (Ok)
-    P.field(Key).report(Why);
+    P->field(Key).report(Why);
   Ok = false;
 }
 
-const Value *JsonFields::get(llvm::StringRef Key) {
+const Value *JsonIO::get(llvm::StringRef Key) {
   if (!Ok)
     return nullptr;
-  const Value *V = O->get(Key);
+  const Value *V = In->get(Key);
   if (!V)
     fail(Key, "missing");
   return V;
 }
 
-void JsonFields::bytes(llvm::StringRef Key, std::string &Out) {
-  if (const Value *V = get(Key))
-    Ok = bytesFromJSON(*V, Out, P.field(Key));
+const Array *JsonIO::array(llvm::StringRef Key) {
+  const Value *V = get(Key);
+  const Array *A = V ? V->getAsArray() : nullptr;
+  if (V && !A)
+    fail(Key, "expected an array");
+  return A;
 }
 
-void JsonFields::number(llvm::StringRef Key, uint64_t &Out) {
-  const Value *V = get(Key);
+void JsonIO::bytes(llvm::StringRef Key, std::string &S) {
+  if (Out) {
+    (*Out)[Key] = bytesToJSON(S);
+    return;
+  }
+  if (const Value *V = get(Key))
+    if (!bytesFromJSON(*V, S))
+      fail(Key, "expected a string or {\"hex\": ...}");
+}
+
+template <typename T>
+void JsonIO::scalar(llvm::StringRef Key, T &Value,
+                    std::optional<T> (llvm::json::Value::*As)() const,
+                    llvm::StringLiteral Expected) {
+  if (Out) {
+    (*Out)[Key] = Value;
+    return;
+  }
+  const llvm::json::Value *V = get(Key);
   if (!V)
     return;
-  std::optional<uint64_t> N = V->getAsUINT64();
-  if (!N)
-    return fail(Key, "expected an unsigned integer");
-  Out = *N;
+  std::optional<T> Read = (V->*As)();
+  if (!Read)
+    return fail(Key, Expected);
+  Value = *Read;
 }
 
-void JsonFields::number(llvm::StringRef Key, unsigned &Out) {
-  uint64_t Wide = 0;
+void JsonIO::number(llvm::StringRef Key, uint64_t &N) {
+  scalar(Key, N, &Value::getAsUINT64, "expected an unsigned integer");
+}
+
+void JsonIO::number(llvm::StringRef Key, double &N) {
+  scalar(Key, N, &Value::getAsNumber, "expected a number");
+}
+
+void JsonIO::flag(llvm::StringRef Key, bool &B) {
+  scalar(Key, B, &Value::getAsBoolean, "expected true or false");
+}
+
+void JsonIO::number(llvm::StringRef Key, unsigned &N) {
+  uint64_t Wide = N;
   number(Key, Wide);
   if (Ok && Wide > std::numeric_limits<unsigned>::max())
     return fail(Key, "number out of range");
-  Out = static_cast<unsigned>(Wide);
+  N = static_cast<unsigned>(Wide);
 }
 
-void JsonFields::number(llvm::StringRef Key, double &Out) {
-  const Value *V = get(Key);
-  if (!V)
+void JsonIO::number(llvm::StringRef Key, long &N) {
+  // Peak RSS in KiB: never negative.
+  uint64_t Wide = N < 0 ? 0 : static_cast<uint64_t>(N);
+  number(Key, Wide);
+  if (Ok && Wide > uint64_t(std::numeric_limits<long>::max()))
+    return fail(Key, "number out of range");
+  N = static_cast<long>(Wide);
+}
+
+void JsonIO::strings(llvm::StringRef Key, std::vector<std::string> &List) {
+  if (Out) {
+    Array A;
+    for (const std::string &S : List)
+      A.push_back(bytesToJSON(S));
+    (*Out)[Key] = std::move(A);
     return;
-  std::optional<double> N = V->getAsNumber();
-  if (!N)
-    return fail(Key, "expected a number");
-  Out = *N;
-}
-
-void JsonFields::flag(llvm::StringRef Key, bool &Out) {
-  const Value *V = get(Key);
-  if (!V)
-    return;
-  std::optional<bool> B = V->getAsBoolean();
-  if (!B)
-    return fail(Key, "expected true or false");
-  Out = *B;
-}
-
-void JsonFields::strings(llvm::StringRef Key, std::vector<std::string> &Out) {
-  array(Key, [&](const Value &V, Path P) {
-    Out.emplace_back();
-    return bytesFromJSON(V, Out.back(), P);
-  });
-}
-
-namespace {
-
-// Enums by name, so a shard file says what it means.
-const char *const KindNames[] = {"rewrite", "needs-attention", "report"};
-const char *const SideNames[] = {"any", "new", "old", "definition"};
-
-template <typename Enum, size_t N>
-bool enumFromJSON(const Value &V, const char *const (&Names)[N], Enum &Out, Path P) {
-  std::optional<llvm::StringRef> S = V.getAsString();
-  for (size_t I = 0; S && I < N; ++I)
-    if (*S == Names[I]) {
-      Out = static_cast<Enum>(I);
-      return true;
-    }
-  P.report("unknown name");
-  return false;
-}
-
-template <typename Container> Array bytesArray(const Container &C) {
-  Array A;
-  for (const std::string &S : C)
-    A.push_back(bytesToJSON(S));
-  return A;
-}
-
-Value editToJSON(const FileEdit &E) {
-  Object O{{"path", bytesToJSON(E.Path)},
-           {"offset", E.Offset},
-           {"length", E.Length},
-           {"text", bytesToJSON(E.Text)}};
-  if (E.Side != ApiSide::Any) {
-    O["side"] = SideNames[static_cast<size_t>(E.Side)];
-    O["guardOffset"] = E.GuardOffset;
-    O["guardLength"] = E.GuardLength;
   }
-  return O;
+  const Array *A = array(Key);
+  for (size_t I = 0; A && Ok && I < A->size(); ++I)
+    if (!bytesFromJSON((*A)[I], List.emplace_back()))
+      fail(Key, "expected strings");
 }
 
-bool editFromJSON(const Value &V, FileEdit &E, Path P) {
-  JsonFields F(V, P);
-  F.bytes("path", E.Path);
-  F.number("offset", E.Offset);
-  F.number("length", E.Length);
-  F.bytes("text", E.Text);
-  const Object *O = V.getAsObject();
-  if (F.ok() && O->get("side")) {
-    if (!enumFromJSON(*O->get("side"), SideNames, E.Side, P.field("side")))
-      return false;
-    F.number("guardOffset", E.GuardOffset);
-    F.number("guardLength", E.GuardLength);
-  }
-  return F.ok();
+void JsonIO::strings(llvm::StringRef Key, std::set<std::string> &Set) {
+  std::vector<std::string> List;
+  if (Out)
+    List.assign(Set.begin(), Set.end());
+  strings(Key, List);
+  if (!Out)
+    Set.insert(List.begin(), List.end());
 }
 
-Array editsToJSON(const std::vector<FileEdit> &Edits) {
-  Array A;
-  for (const FileEdit &E : Edits)
-    A.push_back(editToJSON(E));
-  return A;
+// The records of a TU's result. Enums go by name, so a findings file says
+// what it means.
+static const char *const KindNames[] = {"rewrite", "needs-attention", "report"};
+static const char *const SideNames[] = {"any", "new", "old", "definition"};
+
+void mapRecord(JsonIO &IO, FileEdit &E) {
+  IO.bytes("path", E.Path);
+  IO.number("offset", E.Offset);
+  IO.number("length", E.Length);
+  IO.bytes("text", E.Text);
+  IO.name("side", E.Side, SideNames);
+  IO.number("guardOffset", E.GuardOffset);
+  IO.number("guardLength", E.GuardLength);
 }
 
-void editsFromJSON(JsonFields &F, llvm::StringRef Key, std::vector<FileEdit> &Out) {
-  F.array(Key, [&](const Value &V, Path P) {
-    Out.emplace_back();
-    return editFromJSON(V, Out.back(), P);
-  });
+void mapRecord(JsonIO &IO, SiteRecord &S) {
+  IO.bytes("path", S.Path);
+  IO.number("line", S.Line);
+  IO.number("column", S.Column);
+  IO.number("offset", S.Offset);
+  IO.bytes("rule", S.Rule);
+  IO.bytes("api", S.Api);
+  IO.name("kind", S.Kind, KindNames);
+  IO.bytes("message", S.Message);
+  IO.records("edits", S.Edits);
+  IO.strings("requires", S.Requires);
+  IO.bytes("onlyIfBlocked", S.OnlyIfBlocked);
+  IO.records("interimEdits", S.InterimEdits);
+  IO.bytes("reviewNote", S.ReviewNote);
 }
 
-Value siteToJSON(const SiteRecord &S) {
-  Object O{{"path", bytesToJSON(S.Path)},
-           {"line", S.Line},
-           {"column", S.Column},
-           {"offset", S.Offset},
-           {"rule", S.Rule},
-           {"api", S.Api},
-           {"kind", KindNames[static_cast<size_t>(S.Kind)]},
-           {"message", bytesToJSON(S.Message)},
-           {"reviewNote", bytesToJSON(S.ReviewNote)},
-           {"edits", editsToJSON(S.Edits)},
-           {"requires", bytesArray(S.Requires)},
-           {"onlyIfBlocked", S.OnlyIfBlocked},
-           {"interimEdits", editsToJSON(S.InterimEdits)}};
-  return O;
+void mapRecord(JsonIO &IO, FileSnapshot &S) {
+  IO.bytes("path", S.Path);
+  IO.number("hash", S.Hash);
+  IO.number("size", S.Size);
 }
 
-bool siteFromJSON(const Value &V, SiteRecord &S, Path P) {
-  JsonFields F(V, P);
-  F.bytes("path", S.Path);
-  F.number("line", S.Line);
-  F.number("column", S.Column);
-  F.number("offset", S.Offset);
-  F.bytes("rule", S.Rule);
-  F.bytes("api", S.Api);
-  if (const Value *Kind = F.get("kind"))
-    if (!enumFromJSON(*Kind, KindNames, S.Kind, P.field("kind")))
-      return false;
-  F.bytes("message", S.Message);
-  F.bytes("reviewNote", S.ReviewNote);
-  editsFromJSON(F, "edits", S.Edits);
-  F.strings("requires", S.Requires);
-  F.bytes("onlyIfBlocked", S.OnlyIfBlocked);
-  editsFromJSON(F, "interimEdits", S.InterimEdits);
-  return F.ok();
+void mapRecord(JsonIO &IO, TuResult &R) {
+  IO.bytes("file", R.File);
+  IO.bytes("database", R.Database);
+  IO.flag("parsed", R.Parsed);
+  IO.number("errors", R.Errors);
+  IO.strings("errorLines", R.ErrorLines);
+  IO.records("sites", R.Sites);
+  IO.records("snapshots", R.Snapshots);
+  IO.number("outsideRootSites", R.OutsideRootSites);
+  IO.strings("filesSeen", R.FilesSeen);
+  IO.strings("droppedFlags", R.DroppedFlags);
 }
 
-} // namespace
-
-Value toJSON(const TuResult &R) {
-  Array Sites, Snapshots;
-  for (const SiteRecord &S : R.Sites)
-    Sites.push_back(siteToJSON(S));
-  for (const FileSnapshot &S : R.Snapshots)
-    Snapshots.push_back(Object{
-        {"path", bytesToJSON(S.Path)}, {"hash", S.Hash}, {"size", S.Size}});
-  return Object{{"file", bytesToJSON(R.File)},
-                {"database", bytesToJSON(R.Database)},
-                {"parsed", R.Parsed},
-                {"errors", R.Errors},
-                {"errorLines", bytesArray(R.ErrorLines)},
-                {"sites", std::move(Sites)},
-                {"snapshots", std::move(Snapshots)},
-                {"outsideRootSites", R.OutsideRootSites},
-                {"filesSeen", bytesArray(R.FilesSeen)},
-                {"droppedFlags", bytesArray(R.DroppedFlags)}};
-}
-
-bool fromJSON(const Value &V, TuResult &R, Path P) {
-  JsonFields F(V, P);
-  F.bytes("file", R.File);
-  F.bytes("database", R.Database);
-  F.flag("parsed", R.Parsed);
-  F.number("errors", R.Errors);
-  F.strings("errorLines", R.ErrorLines);
-  F.array("sites", [&](const Value &Site, Path At) {
-    R.Sites.emplace_back();
-    return siteFromJSON(Site, R.Sites.back(), At);
-  });
-  F.array("snapshots", [&](const Value &Snapshot, Path At) {
-    FileSnapshot S;
-    JsonFields G(Snapshot, At);
-    G.bytes("path", S.Path);
-    G.number("hash", S.Hash);
-    G.number("size", S.Size);
-    R.Snapshots.push_back(std::move(S));
-    return G.ok();
-  });
-  F.number("outsideRootSites", R.OutsideRootSites);
-  std::vector<std::string> Seen, Dropped;
-  F.strings("filesSeen", Seen);
-  F.strings("droppedFlags", Dropped);
-  R.FilesSeen.insert(Seen.begin(), Seen.end());
-  R.DroppedFlags.insert(Dropped.begin(), Dropped.end());
-  return F.ok();
-}
-
-Value toJSON(const WorkerOutcome &O) {
-  return Object{{"result", toJSON(O.Result)},
-                {"failure", bytesToJSON(O.Failure)},
-                {"peakRssKiB", static_cast<int64_t>(O.PeakRssKiB)},
-                {"seconds", O.Seconds}};
-}
-
-bool fromJSON(const Value &V, WorkerOutcome &O, Path P) {
-  JsonFields F(V, P);
-  if (const Value *R = F.get("result"))
-    if (!fromJSON(*R, O.Result, P.field("result")))
-      return false;
-  F.bytes("failure", O.Failure);
-  uint64_t Rss = 0;
-  F.number("peakRssKiB", Rss);
-  O.PeakRssKiB = static_cast<long>(Rss);
-  F.number("seconds", O.Seconds);
-  return F.ok();
+void mapRecord(JsonIO &IO, WorkerOutcome &O) {
+  IO.record("result", O.Result);
+  IO.bytes("failure", O.Failure);
+  IO.number("peakRssKiB", O.PeakRssKiB);
+  IO.number("seconds", O.Seconds);
 }
 
 } // namespace gup

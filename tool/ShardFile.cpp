@@ -16,105 +16,73 @@ using llvm::json::Object;
 using llvm::json::Path;
 using llvm::json::Value;
 
+// Records of the findings file (found by mapRecord()'s lookup in gup).
+/// One TU's outcome with its position in the compile DBs.
+struct ShardTuEntry {
+  uint64_t Index = 0;
+  WorkerOutcome Outcome;
+};
+
+static void mapRecord(JsonIO &IO, ShardTuEntry &E) {
+  IO.number("index", E.Index);
+  IO.record("outcome", E.Outcome);
+}
+
+static void mapRecord(JsonIO &IO, ScheduleResult::UnreadHeader &U) {
+  IO.bytes("header", U.Header);
+  IO.bytes("database", U.Database);
+}
+
+static void mapRecord(JsonIO &IO, PrefilterStats &S) {
+  IO.number("mainFiles", S.MainFiles);
+  IO.number("headers", S.Headers);
+  IO.number("mainFileHits", S.MainFileHits);
+  IO.number("headerOnly", S.HeaderOnly);
+  IO.number("gupMacros", S.GupMacros);
+  IO.number("seconds", S.Seconds);
+}
+
+static void mapRecord(JsonIO &IO, RunIdentity &R) {
+  IO.bytes("root", R.Root);
+  IO.strings("databases", R.Databases);
+  IO.strings("files", R.Files);
+  IO.strings("extraArgs", R.ExtraArgs);
+  IO.number("targetKernel", R.TargetKernel);
+  IO.flag("dropVmaChecks", R.DropVmaChecks);
+  IO.strings("disabledRules", R.DisabledRules);
+  IO.bytes("compat", R.Compat);
+  IO.bytes("compatHeader", R.CompatHeader);
+  IO.flag("prefilter", R.Prefilter);
+  IO.number("shardCount", R.ShardCount);
+}
+
+static void mapRecord(JsonIO &IO, RunFindings &R) {
+  IO.record("run", R.Run);
+  IO.number("shard", R.Shard);
+  IO.number("tusInDbs", R.TusInDbs);
+  IO.number("tusNamed", R.TusNamed);
+  ScheduleResult &Ran = R.Ran;
+  IO.record("prefilterStats", Ran.Prefilter);
+  IO.number("survivors", Ran.Survivors);
+  IO.number("inShard", Ran.InShard);
+  IO.number("fallbacks", Ran.Fallbacks);
+  IO.number("peakRssKiB", Ran.PeakRssKiB);
+  IO.bytes("peakRssFile", Ran.PeakRssFile);
+  IO.records("unreadHeaders", Ran.UnreadHeaders);
+  // The outcomes by DB position, as a list.
+  std::vector<ShardTuEntry> Tus;
+  for (auto &[Index, Outcome] : Ran.Outcomes)
+    Tus.push_back({Index, std::move(Outcome)});
+  IO.records("tus", Tus);
+  Ran.Outcomes.clear();
+  for (ShardTuEntry &E : Tus)
+    Ran.Outcomes[E.Index] = std::move(E.Outcome);
+}
+
 namespace {
 
 constexpr llvm::StringLiteral Kind = "gup-rewrite findings";
 constexpr int FormatVersion = 1;
-
-Array stringArray(const std::vector<std::string> &Strings) {
-  Array A;
-  for (const std::string &S : Strings)
-    A.push_back(bytesToJSON(S));
-  return A;
-}
-
-Object identityToJSON(const RunIdentity &R) {
-  return Object{{"root", bytesToJSON(R.Root)},
-                {"databases", stringArray(R.Databases)},
-                {"files", stringArray(R.Files)},
-                {"extraArgs", stringArray(R.ExtraArgs)},
-                {"targetKernel", R.TargetKernel},
-                {"dropVmaChecks", R.DropVmaChecks},
-                {"disabledRules", stringArray(R.DisabledRules)},
-                {"compat", R.Compat},
-                {"compatHeader", bytesToJSON(R.CompatHeader)},
-                {"prefilter", R.Prefilter},
-                {"shardCount", R.ShardCount}};
-}
-
-bool identityFromJSON(const Value &V, RunIdentity &R, Path P) {
-  JsonFields F(V, P);
-  F.bytes("root", R.Root);
-  F.strings("databases", R.Databases);
-  F.strings("files", R.Files);
-  F.strings("extraArgs", R.ExtraArgs);
-  F.number("targetKernel", R.TargetKernel);
-  F.flag("dropVmaChecks", R.DropVmaChecks);
-  F.strings("disabledRules", R.DisabledRules);
-  F.bytes("compat", R.Compat);
-  F.bytes("compatHeader", R.CompatHeader);
-  F.flag("prefilter", R.Prefilter);
-  F.number("shardCount", R.ShardCount);
-  return F.ok();
-}
-
-Object statsToJSON(const PrefilterStats &S) {
-  return Object{{"mainFiles", S.MainFiles},   {"headers", S.Headers},
-                {"mainFileHits", S.MainFileHits}, {"headerOnly", S.HeaderOnly},
-                {"gupMacros", S.GupMacros},   {"seconds", S.Seconds}};
-}
-
-bool statsFromJSON(const Value &V, PrefilterStats &S, Path P) {
-  JsonFields F(V, P);
-  F.number("mainFiles", S.MainFiles);
-  F.number("headers", S.Headers);
-  F.number("mainFileHits", S.MainFileHits);
-  F.number("headerOnly", S.HeaderOnly);
-  F.number("gupMacros", S.GupMacros);
-  F.number("seconds", S.Seconds);
-  return F.ok();
-}
-
-bool findingsFromJSON(const Value &V, RunFindings &R, Path P) {
-  JsonFields F(V, P);
-  if (const Value *Run = F.get("run"))
-    if (!identityFromJSON(*Run, R.Run, P.field("run")))
-      return false;
-  uint64_t Wide = 0;
-  F.number("shard", R.Shard);
-  F.number("tusInDbs", Wide);
-  R.TusInDbs = Wide;
-  F.number("tusNamed", Wide);
-  R.TusNamed = Wide;
-  if (const Value *Stats = F.get("prefilterStats"))
-    if (!statsFromJSON(*Stats, R.Ran.Prefilter, P.field("prefilterStats")))
-      return false;
-  F.number("survivors", Wide);
-  R.Ran.Survivors = Wide;
-  F.number("inShard", Wide);
-  R.Ran.InShard = Wide;
-  F.number("fallbacks", Wide);
-  R.Ran.Fallbacks = Wide;
-  F.number("peakRssKiB", Wide);
-  R.Ran.PeakRssKiB = static_cast<long>(Wide);
-  F.bytes("peakRssFile", R.Ran.PeakRssFile);
-  F.array("unreadHeaders", [&](const Value &H, Path At) {
-    ScheduleResult::UnreadHeader U;
-    JsonFields G(H, At);
-    G.bytes("header", U.Header);
-    G.bytes("database", U.Database);
-    R.Ran.UnreadHeaders.push_back(std::move(U));
-    return G.ok();
-  });
-  F.array("tus", [&](const Value &Tu, Path At) {
-    JsonFields G(Tu, At);
-    uint64_t Index = 0;
-    G.number("index", Index);
-    const Value *Outcome = G.get("outcome");
-    return G.ok() && fromJSON(*Outcome, R.Ran.Outcomes[Index], At.field("outcome"));
-  });
-  return F.ok();
-}
 
 llvm::Error fileError(const std::string &Path, const llvm::Twine &Why) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
@@ -139,7 +107,7 @@ llvm::Expected<RunFindings> readFindings(const std::string &File) {
                                ", this one reads " + llvm::Twine(FormatVersion) + ")");
   RunFindings R;
   Path::Root Root("findings");
-  if (!findingsFromJSON(*V, R, Root))
+  if (!recordFromJSON(*V, R, Root))
     return fileError(File, "damaged findings file: " + llvm::toString(Root.getError()));
   return R;
 }
@@ -147,27 +115,9 @@ llvm::Expected<RunFindings> readFindings(const std::string &File) {
 } // namespace
 
 std::string renderFindings(const RunFindings &R) {
-  Array Unread, Tus;
-  for (const ScheduleResult::UnreadHeader &U : R.Ran.UnreadHeaders)
-    Unread.push_back(Object{{"header", bytesToJSON(U.Header)},
-                            {"database", bytesToJSON(U.Database)}});
-  for (const auto &[Index, Outcome] : R.Ran.Outcomes)
-    Tus.push_back(Object{{"index", static_cast<uint64_t>(Index)},
-                         {"outcome", toJSON(Outcome)}});
-  Object O{{"kind", Kind},
-           {"formatVersion", FormatVersion},
-           {"run", identityToJSON(R.Run)},
-           {"shard", R.Shard},
-           {"tusInDbs", static_cast<uint64_t>(R.TusInDbs)},
-           {"tusNamed", static_cast<uint64_t>(R.TusNamed)},
-           {"prefilterStats", statsToJSON(R.Ran.Prefilter)},
-           {"survivors", static_cast<uint64_t>(R.Ran.Survivors)},
-           {"inShard", static_cast<uint64_t>(R.Ran.InShard)},
-           {"fallbacks", static_cast<uint64_t>(R.Ran.Fallbacks)},
-           {"peakRssKiB", static_cast<int64_t>(R.Ran.PeakRssKiB)},
-           {"peakRssFile", bytesToJSON(R.Ran.PeakRssFile)},
-           {"unreadHeaders", std::move(Unread)},
-           {"tus", std::move(Tus)}};
+  Object O = recordToJSON(R);
+  O["kind"] = Kind;
+  O["formatVersion"] = FormatVersion;
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   OS << Value(std::move(O)) << "\n";
@@ -186,7 +136,7 @@ llvm::Expected<RunFindings> mergeFindings(llvm::ArrayRef<std::string> Paths) {
     llvm::Expected<RunFindings> Shard = readFindings(File);
     if (!Shard)
       return Shard.takeError();
-    Value Run = identityToJSON(Shard->Run);
+    Value Run = recordToJSON(Shard->Run);
     if (FileOfShard.empty()) {
       FirstRun = Run;
       Merged.Run = Shard->Run;

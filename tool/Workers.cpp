@@ -34,7 +34,7 @@ std::string describeSignal(int Signal) {
 std::string serializeTuResult(const TuResult &R) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
-  OS << toJSON(R);
+  OS << llvm::json::Value(recordToJSON(R));
   return Out;
 }
 
@@ -45,7 +45,7 @@ bool deserializeTuResult(llvm::StringRef Data, TuResult &R) {
     return false;
   }
   llvm::json::Path::Root Root;
-  return fromJSON(*V, R, Root);
+  return recordFromJSON(*V, R, Root);
 }
 
 std::string runInWorkers(const std::vector<TuJob> &Jobs,
