@@ -15,8 +15,12 @@
 #include "llvm/ADT/StringSet.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstddef>
-#include <functional>
+#include <fcntl.h>
+#include <string>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <optional>
 
 namespace gup {
@@ -26,6 +30,32 @@ inline bool isIdentStart(char C) {
 }
 inline bool isIdentChar(char C) {
   return isIdentStart(C) || (C >= '0' && C <= '9');
+}
+
+/// Reads the file at \p Path into \p Out, reusing its storage: for tens of
+/// thousands of small files, a map or an allocation per file costs more
+/// than the read. False when the file cannot be opened.
+inline bool readWholeFile(const std::string &Path, std::string &Out) {
+  int FD = ::open(Path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (FD < 0)
+    return false;
+  struct stat St;
+  bool Ok = fstat(FD, &St) == 0;
+  if (Ok) {
+    Out.resize(St.st_size);
+    size_t Done = 0;
+    while (Done < Out.size()) {
+      ssize_t N = ::read(FD, Out.data() + Done, Out.size() - Done);
+      if (N < 0 && errno == EINTR)
+        continue;
+      if (N <= 0)
+        break;
+      Done += N;
+    }
+    Out.resize(Done);
+  }
+  ::close(FD);
+  return Ok;
 }
 
 /// Lexes \p Text as C, outside comments, string and character literals
@@ -206,10 +236,6 @@ inline std::optional<unsigned> listItemsAfter(llvm::StringRef Text, size_t Pos) 
 /// is asked about every identifier of the tree.
 class NameSet {
 public:
-  NameSet() = default;
-  // The searchers point into Needles.
-  NameSet(const NameSet &) = delete;
-  NameSet &operator=(const NameSet &) = delete;
   bool insert(llvm::StringRef Name) {
     if (Name.empty() || !Names.insert(Name).second)
       return false;
@@ -227,17 +253,36 @@ public:
       if (!Covered)
         Needles.push_back(Candidate.str());
     }
-    Searchers.clear();
+    // One Horspool pass for all needles (their first Window bytes): the
+    // shift for the byte under the end of the window, and which bytes end
+    // some needle's window at all.
+    Window = Needles.front().size();
     for (const std::string &Needle : Needles)
-      Searchers.emplace_back(Needle.begin(), Needle.end());
+      Window = std::min(Window, Needle.size());
+    std::fill(std::begin(Shift), std::end(Shift), Window);
+    std::fill(std::begin(EndsWindow), std::end(EndsWindow), false);
+    for (const std::string &Needle : Needles) {
+      for (size_t J = 0; J + 1 < Window; ++J)
+        Shift[(unsigned char)Needle[J]] =
+            std::min(Shift[(unsigned char)Needle[J]], Window - 1 - J);
+      EndsWindow[(unsigned char)Needle[Window - 1]] = true;
+    }
     return true;
   }
-  /// False when \p Text cannot name anything of the set (a quick test).
+  /// False when \p Text cannot name anything of the set (a quick test: one
+  /// pass over the text, skipping most of it for names this long).
   bool mayOccurIn(llvm::StringRef Text) const {
-    // Horspool skips most of the text for names this long; memmem does not.
-    for (const auto &Searcher : Searchers)
-      if (std::search(Text.begin(), Text.end(), Searcher) != Text.end())
-        return true;
+    if (Needles.empty())
+      return false;
+    for (size_t Pos = 0; Pos + Window <= Text.size();
+         Pos += Shift[(unsigned char)Text[Pos + Window - 1]]) {
+      if (!EndsWindow[(unsigned char)Text[Pos + Window - 1]])
+        continue;
+      llvm::StringRef Rest = Text.drop_front(Pos);
+      for (const std::string &Needle : Needles)
+        if (Rest.starts_with(Needle))
+          return true;
+    }
     return false;
   }
   bool contains(llvm::StringRef Word) const {
@@ -249,7 +294,9 @@ public:
 private:
   llvm::StringSet<> Names;
   std::vector<std::string> Needles;
-  std::vector<std::boyer_moore_horspool_searcher<std::string::const_iterator>> Searchers;
+  size_t Window = 0;
+  size_t Shift[256] = {};
+  bool EndsWindow[256] = {};
   bool First[256] = {};
   uint64_t Lengths = 0;
 };

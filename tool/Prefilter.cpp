@@ -132,29 +132,6 @@ struct Prefilter::Impl {
     return It->second;
   }
 
-  static bool readWhole(const std::string &Path, std::string &Out) {
-    int FD = ::open(Path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (FD < 0)
-      return false;
-    struct stat St;
-    bool Ok = fstat(FD, &St) == 0;
-    if (Ok) {
-      Out.resize(St.st_size);
-      size_t Done = 0;
-      while (Done < Out.size()) {
-        ssize_t N = ::read(FD, Out.data() + Done, Out.size() - Done);
-        if (N < 0 && errno == EINTR)
-          continue;
-        if (N <= 0)
-          break;
-        Done += N;
-      }
-      Out.resize(Done);
-    }
-    ::close(FD);
-    return Ok;
-  }
-
   /// The directives of \p Text without a full lex (a '#' first on its
   /// line; one inside a block comment counts too, which only adds): the
   /// #include lines, the names #defined, the identifiers #if-like lines test.
@@ -237,7 +214,7 @@ struct Prefilter::Impl {
     // One buffer per thread, read() into: a map or an allocation per file
     // costs more than reading it (tens of thousands of small files).
     thread_local std::string Buffer;
-    if (!readWhole(Path, Buffer))
+    if (!readWholeFile(Path, Buffer))
       return R; // the parser will say what is wrong with it
     R.Readable = true;
     llvm::StringRef Text = Buffer;

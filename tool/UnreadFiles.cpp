@@ -5,7 +5,6 @@
 #include "GupApi.h"
 
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Parallel.h"
 #include "llvm/Support/Path.h"
 
@@ -93,12 +92,11 @@ std::vector<UnreadFile> scanUnreadFiles(const std::set<std::string> &FilesSeen,
   }();
   std::vector<UnreadFile> Found(Candidates.size());
   llvm::parallelFor(0, Candidates.size(), [&](size_t I) {
-    auto Buffer = llvm::MemoryBuffer::getFile(Candidates[I], /*IsText=*/false,
-                                              /*RequiresNullTerminator=*/false);
-    if (!Buffer || !Family.mayOccurIn((*Buffer)->getBuffer()))
+    thread_local std::string Buffer;
+    if (!readWholeFile(Candidates[I], Buffer) || !Family.mayOccurIn(Buffer))
       return;
     Found[I].Path = Candidates[I];
-    Found[I].Mentions = familyMentions((*Buffer)->getBuffer());
+    Found[I].Mentions = familyMentions(Buffer);
   });
   llvm::erase_if(Found, [](const UnreadFile &F) { return F.Mentions.empty(); });
   llvm::sort(Found, [](const UnreadFile &A, const UnreadFile &B) { return A.Path < B.Path; });
