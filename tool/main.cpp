@@ -279,6 +279,24 @@ std::string checkFindAndDecide() {
   return "";
 }
 
+/// The author of --series patches: --from, else the identity git knows in
+/// \p Root, like `git format-patch -s`. Returns what is wrong, or "".
+std::string seriesAuthor(const std::string &Root, std::string &Author) {
+  Author = SeriesFrom;
+  if (Series.empty() || !Author.empty())
+    return "";
+  Author = gup::gitIdentity(Root);
+  if (!Author.empty() && !gup::isValidIdentity(Author))
+    return "git's identity '" + Author + "' is not 'Name <user@host>'; give --from";
+  if (Author.empty() && SeriesSignoff)
+    return "--signoff needs --from, or user.name and user.email in git config: "
+           "whose Signed-off-by: line is it?";
+  if (Author.empty())
+    errs() << "gup-rewrite: note: no --from and no user.name/user.email in "
+              "git config: the patches' author is a placeholder\n";
+  return "";
+}
+
 /// One line, the usual compiler shape, and the status that goes with it.
 int fail(const Twine &Message) {
   errs() << "gup-rewrite: error: " << Message << "\n";
@@ -311,7 +329,8 @@ bool checkWritableOutput(StringRef Path, std::string &Why) {
 /// The decision and the output (below main), the same for a run and for
 /// the merge of its shards.
 int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
-                   const std::vector<GlobPattern> &Ignored, unsigned Parallel,
+                   const std::vector<GlobPattern> &Ignored,
+                   const std::string &SeriesAuthor, unsigned Parallel,
                    std::chrono::steady_clock::time_point WallStart);
 
 } // namespace
@@ -453,7 +472,11 @@ int main(int argc, const char **argv) {
       if (std::string Why = checkCompatOutput(); !Why.empty())
         return fail("the shards ran with --compat=" + Found.Run.Compat + ": " + Why);
     }
-    return decideAndWrite(Found, CompatOut, Ignored, /*Parallel=*/0, WallStart);
+    std::string SeriesAuthor;
+    if (std::string Why = seriesAuthor(Found.Run.Root, SeriesAuthor); !Why.empty())
+      return fail(Why);
+    return decideAndWrite(Found, CompatOut, Ignored, SeriesAuthor, /*Parallel=*/0,
+                          WallStart);
   }
 
   if (BuildPaths.empty())
@@ -469,20 +492,9 @@ int main(int argc, const char **argv) {
                                      : gup::canonicalPath(RootDir, Cwd);
   if (!sys::fs::is_directory(Root))
     return fail("--root '" + RootDir + "' is not a directory");
-  // Like `git format-patch -s`: the identity git knows, unless --from.
-  std::string SeriesAuthor = SeriesFrom;
-  if (!Series.empty() && SeriesAuthor.empty()) {
-    SeriesAuthor = gup::gitIdentity(Root);
-    if (!SeriesAuthor.empty() && !gup::isValidIdentity(SeriesAuthor))
-      return fail("git's identity '" + SeriesAuthor +
-                  "' is not 'Name <user@host>'; give --from");
-    if (SeriesAuthor.empty() && SeriesSignoff)
-      return fail("--signoff needs --from, or user.name and user.email in "
-                  "git config: whose Signed-off-by: line is it?");
-    if (SeriesAuthor.empty())
-      errs() << "gup-rewrite: note: no --from and no user.name/user.email in "
-                "git config: the patches' author is a placeholder\n";
-  }
+  std::string SeriesAuthor;
+  if (std::string Why = seriesAuthor(Root, SeriesAuthor); !Why.empty())
+    return fail(Why);
 
   std::vector<gup::TuJob> Jobs;
   if (Files.empty()) {
@@ -594,7 +606,8 @@ int main(int argc, const char **argv) {
     }
     return Done;
   }
-  return decideAndWrite(Found, CompatOut, Ignored, Schedule.Workers.Parallel, WallStart);
+  return decideAndWrite(Found, CompatOut, Ignored, SeriesAuthor,
+                        Schedule.Workers.Parallel, WallStart);
 }
 
 namespace {
@@ -603,7 +616,8 @@ namespace {
 /// shards: the plan over every TU's outcome, in DB order, then stderr and
 /// the mode's output. \p Parallel is the run's -j (0 for a merge).
 int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
-                   const std::vector<GlobPattern> &Ignored, unsigned Parallel,
+                   const std::vector<GlobPattern> &Ignored,
+                   const std::string &SeriesAuthor, unsigned Parallel,
                    std::chrono::steady_clock::time_point WallStart) {
   const std::string &Root = Found.Run.Root;
   gup::ScheduleResult &Ran = Found.Ran;
