@@ -38,7 +38,9 @@ std::string describeUnread(const UnreadFile &F) {
                 "--ignore-unread=GLOB";
 }
 
-std::vector<FamilyMention> familyMentions(llvm::StringRef Text) {
+/// The family's names in \p Text, with line, column and whether each one is
+/// already migrated.
+static std::vector<FamilyMention> familyMentions(llvm::StringRef Text) {
   std::vector<FamilyMention> Found;
   size_t Counted = 0, LineStart = 0; // newlines are counted up to Counted
   unsigned Line = 1;
@@ -84,8 +86,8 @@ std::vector<UnreadFile> scanUnreadFiles(const std::set<std::string> &FilesSeen,
       continue;
     Candidates.push_back(Path.str());
   }
-  static const NameSet &Family = [] () -> const NameSet & {
-    static NameSet Names;
+  static const NameSet Family = [] {
+    NameSet Names;
     for (const GupFunction &F : gupFamily())
       Names.insert(F.Name);
     return Names;

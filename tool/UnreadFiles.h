@@ -51,10 +51,6 @@ std::vector<UnreadFile> scanUnreadFiles(const std::set<std::string> &FilesSeen,
 /// The warning's text for \p F: what it uses and what to do.
 std::string describeUnread(const UnreadFile &F);
 
-/// The family's names in \p Text, with line, column and whether each one is
-/// already migrated.
-std::vector<FamilyMention> familyMentions(llvm::StringRef Text);
-
 } // namespace gup
 
 #endif
