@@ -58,10 +58,11 @@ struct SiteRecord {
   std::vector<std::string> Requires; ///< see Finding::Requires
   std::string OnlyIfBlocked;         ///< see Finding::OnlyIfBlocked
   std::vector<FileEdit> InterimEdits; ///< see Finding::InterimEdits
+  std::string ReviewNote;             ///< see Finding::ReviewNote
 
   auto key() const {
     return std::tie(Path, Line, Column, Offset, Rule, Api, Kind, Message, Edits,
-                    Requires, OnlyIfBlocked, InterimEdits);
+                    Requires, OnlyIfBlocked, InterimEdits, ReviewNote);
   }
   bool operator<(const SiteRecord &O) const { return key() < O.key(); }
   bool operator==(const SiteRecord &O) const { return key() == O.key(); }

@@ -64,6 +64,11 @@ struct Finding {
   /// API's. Empty for most sites.
   llvm::SmallVector<TextEdit, 2> InterimEdits;
   ApiSide Side = ApiSide::Any;
+  /// For a rewrite whose result a reviewer must confirm (it changes what
+  /// the code does, e.g. a VMA that GUP filled is now looked up): what to
+  /// confirm. Front ends show it as a note at the site when the edits are
+  /// made; it never changes the exit status.
+  std::string ReviewNote;
   /// For a call of the family that stays a call after the edits: where its
   /// callee's name is written (--compat=header renames it to the wrapper).
   clang::SourceLocation CalleeLoc;

@@ -260,6 +260,9 @@ void MigrationCheck::emit(const Finding &F) {
     for (const FixItHint &FixIt : FixIts)
       Diag << FixIt;
   }
+  // A rewrite that changes behaviour: what the reviewer must confirm.
+  if (F.Kind == FindingKind::Rewrite && Message == F.Message && !F.ReviewNote.empty())
+    diag(F.Loc, "%0", DiagnosticIDs::Note) << F.ReviewNote;
   for (EditKey &Key : NewKeys)
     Attached.try_emplace(std::move(Key),
                          AttachedEdit{SM, getCurrentMainFile().str(), F.Loc,

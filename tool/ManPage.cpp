@@ -71,15 +71,29 @@ and
 take it);
 .BR \-\-in\-place ,
 .BR \-\-export\-fixes ,
-.B \-\-report
-and
+.BR \-\-report ,
 .B \-\-series
+and
+.B \-\-findings
 choose another output.
 .PP
 When one site of an API needs a human, every edit of that API is held back
 and the warning names the blocking site, so the output always builds;
 .B \-\-force\-api
 migrates the rest anyway.
+A file of
+.B \-\-root
+that uses the family but that no translation unit of the run read (another
+architecture's code) is named in a warning;
+.B \-\-ignore\-unread
+leaves such files out on purpose.
+.PP
+.B \-\-shard
+splits the translation units between runs: each writes what it found with
+.BR \-\-findings ,
+and
+.B "gup\-rewrite \-\-merge"
+takes every shard's file and decides and writes as one run would.
 .PP
 .I FILE
 arguments limit the run to these translation units of the database.
@@ -94,8 +108,8 @@ const char *const Trailer = R"man(.SH EXIT STATUS
 Done, also when nothing needed changing.
 .TP
 .B 1
-Done, but some sites or translation units need attention; they are listed on
-standard error as
+Done, but some sites, translation units or files no translation unit read
+need attention; they are listed on standard error as
 .IR file : line : col ": warning: ... [gup\-rewrite]" .
 .TP
 .B 2
@@ -169,6 +183,9 @@ void printManPage(llvm::raw_ostream &OS, const llvm::cl::OptionCategory &Primary
      << ".B gup\\-rewrite\n"
      << "\\fB\\-p\\fR \\fIbuild\\-dir\\fR... [\\fIoptions\\fR] [\\fIFILE\\fR...] "
         "[\\fB\\-\\-\\fR \\fIcompiler\\-args\\fR]\n"
+     << ".br\n"
+     << ".B gup\\-rewrite\n"
+     << "\\fB\\-\\-merge\\fR [\\fIoptions\\fR] \\fIFINDINGS\\fR...\n"
      << Description;
 
   // The categories --help shows, the tool's own first; in each, the options

@@ -1,6 +1,5 @@
 //===- Output.cpp - Diff, in-place, YAML and report output ----------------===//
 #include "Output.h"
-#include "CTokens.h"
 
 #include "Paths.h"
 #include "UnifiedDiff.h"
@@ -110,43 +109,33 @@ static const char *kindWord(FindingKind Kind) {
   return "";
 }
 
-std::string renderReport(const ChangePlan &Plan, const std::string &Root) {
+std::string renderReport(const ChangePlan &Plan,
+                         const std::vector<const UnreadFile *> &Unread,
+                         const std::string &Root) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   for (const SiteRecord &Site : Plan.sites()) {
     if (!Plan.inForce(Site))
       continue;
-    OS << relativeTo(Site.Path, Root) << ":" << Site.Line << ":" << Site.Column
-       << ": " << Site.Rule << ": " << kindWord(Site.Kind) << Site.Message;
+    std::string Where = relativeTo(Site.Path, Root) + ":" + std::to_string(Site.Line) +
+                        ":" + std::to_string(Site.Column) + ": " + Site.Rule + ": ";
+    OS << Where << kindWord(Site.Kind) << Site.Message;
     if (Site.Kind == FindingKind::Rewrite && Plan.blockedApis().count(Site.Api))
       OS << " (held back: other " << Site.Api << "() sites need a human)";
     OS << "\n";
+    if (!Site.ReviewNote.empty() && Plan.applies(Site))
+      OS << Where << "review: " << Site.ReviewNote << "\n";
+  }
+  for (const UnreadFile *F : Unread) {
+    const FamilyMention *First = F->firstToMigrate();
+    OS << relativeTo(F->Path, Root) << ":" << First->Line << ":" << First->Column
+       << ": " << UnreadFileRule << ": " << describeUnread(*F) << "\n";
   }
   return Out;
 }
 
-/// Line numbers where \p Text names a function of the family as a whole
-/// identifier, outside comments and string literals (the prefilter's lexer).
-static std::vector<std::pair<unsigned, std::string>> familyMentions(llvm::StringRef Text) {
-  std::vector<std::pair<unsigned, std::string>> Found;
-  size_t Counted = 0; // newlines are counted up to here
-  unsigned Line = 1;
-  lexCTokens(
-      Text, [](llvm::StringRef, bool) {},
-      [&](llvm::StringRef Word, llvm::StringRef) {
-        if (findGupFunction(Word)) {
-          size_t At = Word.data() - Text.data();
-          Line += Text.slice(Counted, At).count('\n');
-          Counted = At;
-          Found.push_back({Line, Word.str()});
-        }
-        return true;
-      });
-  return Found;
-}
-
 std::string renderCoverage(const ChangePlan &Plan,
-                           const std::set<std::string> &FilesSeen,
+                           const std::vector<UnreadFile> &Unread,
                            const std::string &Root) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
@@ -164,39 +153,12 @@ std::string renderCoverage(const ChangePlan &Plan,
   if (!Skipped)
     OS << "(none)\n";
   OS << "# files of the tree no TU read that name the family\n";
-  // Directory order is the file system's; sort so the report is stable.
-  std::vector<std::pair<std::string, unsigned>> Unseen;
-  std::error_code EC;
-  for (llvm::sys::fs::recursive_directory_iterator It(Root, EC), End;
-       It != End && !EC; It.increment(EC)) {
-    llvm::StringRef Path = It->path();
-    llvm::StringRef Name = llvm::sys::path::filename(Path);
-    if (It->type() == llvm::sys::fs::file_type::directory_file) {
-      if (Name.starts_with("."))
-        It.no_push();
-      continue;
-    }
-    if (!Name.ends_with(".c") && !Name.ends_with(".h"))
-      continue;
-    std::string Canonical = canonicalPath(Path, Root);
-    if (FilesSeen.count(Canonical))
-      continue;
-    auto Buffer = llvm::MemoryBuffer::getFile(Path, false, false);
-    if (!Buffer)
-      continue;
-    for (auto &[Line, Word] : familyMentions((*Buffer)->getBuffer()))
-      Unseen.push_back({relativeTo(Canonical, Root) + ":" + std::to_string(Line) +
-                            ": " + Word + "() in a file no TU of this run read",
-                        Line});
-  }
-  llvm::sort(Unseen, [](const auto &A, const auto &B) {
-    llvm::StringRef FileA = llvm::StringRef(A.first).split(':').first;
-    llvm::StringRef FileB = llvm::StringRef(B.first).split(':').first;
-    return FileA != FileB ? FileA < FileB : A.second < B.second;
-  });
-  for (const auto &Entry : Unseen)
-    OS << Entry.first << "\n";
-  if (Unseen.empty())
+  for (const UnreadFile &F : Unread)
+    for (const FamilyMention &M : F.Mentions)
+      OS << relativeTo(F.Path, Root) << ":" << M.Line << ": " << M.Name
+         << "() in a file no TU of this run read"
+         << (M.Migrated ? " (already in its 6.5 form)" : "") << "\n";
+  if (Unread.empty())
     OS << "(none)\n";
   return Out;
 }

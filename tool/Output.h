@@ -3,6 +3,7 @@
 #define GUP_TOOL_OUTPUT_H
 
 #include "EditSet.h"
+#include "UnreadFiles.h"
 
 #include "llvm/Support/Error.h"
 
@@ -34,14 +35,18 @@ std::string renderDiff(const std::vector<ChangedFile> &Files,
 std::string renderFixesYaml(const ChangePlan &Plan,
                             const std::vector<ChangedFile> &Files);
 
-/// One "path:line:col: rule: message" line per site (coccicheck style).
-std::string renderReport(const ChangePlan &Plan, const std::string &Root);
+/// One "path:line:col: rule: message" line per site (coccicheck style),
+/// a "rule: review: ..." line after a site whose rewrite a reviewer must
+/// confirm, and one "unread-file: ..." line per file of \p Unread.
+std::string renderReport(const ChangePlan &Plan,
+                         const std::vector<const UnreadFile *> &Unread,
+                         const std::string &Root);
 
 /// What the run could not see: sites in skipped #if branches (fixed or
-/// not) and files under \p Root that no TU read but that name a function
-/// of the family (scanned as text, comments and strings excluded).
+/// not) and every mention of the family in files under \p Root that no TU
+/// read (scanUnreadFiles()).
 std::string renderCoverage(const ChangePlan &Plan,
-                           const std::set<std::string> &FilesSeen,
+                           const std::vector<UnreadFile> &Unread,
                            const std::string &Root);
 
 /// Writes \p Content to \p Path through a temporary file in the same

@@ -54,54 +54,6 @@ struct ScannedFile {
   std::set<std::string> Defines, Tested;
 };
 
-/// The interesting identifiers: a set with a cheap first test, since it
-/// is asked about every identifier of the tree.
-class NameSet {
-public:
-  bool insert(llvm::StringRef Name) {
-    if (Name.empty() || !Names.insert(Name).second)
-      return false;
-    First[(unsigned char)Name[0]] = true;
-    Lengths |= uint64_t(1) << std::min<size_t>(Name.size(), 63);
-    // Needles: the names no other name is a part of. A text without any of
-    // them as a substring names nothing of the set.
-    Needles.clear();
-    for (const auto &Entry : Names) {
-      llvm::StringRef Candidate = Entry.getKey();
-      bool Covered = false;
-      for (const auto &Other : Names)
-        if (Other.getKey() != Candidate && Candidate.contains(Other.getKey()))
-          Covered = true;
-      if (!Covered)
-        Needles.push_back(Candidate.str());
-    }
-    Searchers.clear();
-    for (const std::string &Needle : Needles)
-      Searchers.emplace_back(Needle.begin(), Needle.end());
-    return true;
-  }
-  /// False when \p Text cannot name anything of the set (a quick test).
-  bool mayOccurIn(llvm::StringRef Text) const {
-    // Horspool skips most of the text for names this long; memmem does not.
-    for (const auto &Searcher : Searchers)
-      if (std::search(Text.begin(), Text.end(), Searcher) != Text.end())
-        return true;
-    return false;
-  }
-  bool contains(llvm::StringRef Word) const {
-    return (Lengths >> std::min<size_t>(Word.size(), 63) & 1) &&
-           First[(unsigned char)Word[0]] && Names.count(Word);
-  }
-  size_t size() const { return Names.size(); }
-
-private:
-  llvm::StringSet<> Names;
-  std::vector<std::string> Needles;
-  std::vector<std::boyer_moore_horspool_searcher<std::string::const_iterator>> Searchers;
-  bool First[256] = {};
-  uint64_t Lengths = 0;
-};
-
 /// Where #include looks, for one TU: what -iquote, -I, -isystem and
 /// -idirafter say, in that order, made absolute.
 struct SearchList {
@@ -178,29 +130,6 @@ struct Prefilter::Impl {
       Files.back().Path = AbsPath.str();
     }
     return It->second;
-  }
-
-  static bool readWhole(const std::string &Path, std::string &Out) {
-    int FD = ::open(Path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (FD < 0)
-      return false;
-    struct stat St;
-    bool Ok = fstat(FD, &St) == 0;
-    if (Ok) {
-      Out.resize(St.st_size);
-      size_t Done = 0;
-      while (Done < Out.size()) {
-        ssize_t N = ::read(FD, Out.data() + Done, Out.size() - Done);
-        if (N < 0 && errno == EINTR)
-          continue;
-        if (N <= 0)
-          break;
-        Done += N;
-      }
-      Out.resize(Done);
-    }
-    ::close(FD);
-    return Ok;
   }
 
   /// The directives of \p Text without a full lex (a '#' first on its
@@ -285,7 +214,7 @@ struct Prefilter::Impl {
     // One buffer per thread, read() into: a map or an allocation per file
     // costs more than reading it (tens of thousands of small files).
     thread_local std::string Buffer;
-    if (!readWhole(Path, Buffer))
+    if (!readWholeFile(Path, Buffer))
       return R; // the parser will say what is wrong with it
     R.Readable = true;
     llvm::StringRef Text = Buffer;

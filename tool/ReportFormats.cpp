@@ -83,6 +83,7 @@ std::string render(const llvm::json::Value &V) {
 
 std::string renderReportJson(const ChangePlan &Plan,
                              const std::vector<ChangedFile> &Files,
+                             const std::vector<const UnreadFile *> &Unread,
                              const std::string &Root) {
   std::set<std::string> W = writable(Files);
   llvm::json::Array Sites;
@@ -108,16 +109,37 @@ std::string renderReportJson(const ChangePlan &Plan,
                          {"edits", std::move(Edits)}};
     if (Site.Kind == FindingKind::Rewrite && Plan.blockedApis().count(Site.Api))
       O["heldBack"] = true;
+    if (!Site.ReviewNote.empty() && Plan.applies(Site))
+      O["review"] = Site.ReviewNote;
     Sites.push_back(std::move(O));
+  }
+  llvm::json::Array Unseen;
+  for (const UnreadFile *F : Unread) {
+    const FamilyMention *First = F->firstToMigrate();
+    std::set<std::string> Names;
+    for (const FamilyMention &M : F->Mentions)
+      if (!M.Migrated)
+        Names.insert(M.Name);
+    llvm::json::Array Uses;
+    for (const std::string &Name : Names)
+      Uses.push_back(Name);
+    Unseen.push_back(llvm::json::Object{
+        {"file", relativeTo(F->Path, Root)},
+        {"line", First->Line},
+        {"column", First->Column},
+        {"uses", std::move(Uses)},
+        {"message", describeUnread(*F)}});
   }
   return render(llvm::json::Object{{"tool", "gup-rewrite"},
                                    {"formatVersion", 1},
                                    {"root", Root},
-                                   {"sites", std::move(Sites)}});
+                                   {"sites", std::move(Sites)},
+                                   {"unreadFiles", std::move(Unseen)}});
 }
 
 std::string renderReportSarif(const ChangePlan &Plan,
                               const std::vector<ChangedFile> &Files,
+                              const std::vector<const UnreadFile *> &Unread,
                               const std::string &Root) {
   std::set<std::string> W = writable(Files);
   // The rules the results refer to, by index.
@@ -132,9 +154,23 @@ std::string renderReportSarif(const ChangePlan &Plan,
       Rule["shortDescription"] = llvm::json::Object{{"text", Info->Summary}};
     Rules.push_back(std::move(Rule));
   }
+  if (!Unread.empty()) {
+    RuleIndex[UnreadFileRule.str()] = Rules.size();
+    Rules.push_back(llvm::json::Object{
+        {"id", UnreadFileRule},
+        {"shortDescription", llvm::json::Object{{"text", UnreadFileSummary}}}});
+  }
   LineTable Lines;
   auto Location = [&](const std::string &Path) {
     return llvm::json::Object{{"uri", relativeTo(Path, Root)}, {"uriBaseId", "SRCROOT"}};
+  };
+  auto Region = [&](const std::string &Path, unsigned Line, unsigned Column) {
+    return llvm::json::Array{llvm::json::Object{
+        {"physicalLocation",
+         llvm::json::Object{
+             {"artifactLocation", Location(Path)},
+             {"region", llvm::json::Object{{"startLine", Line},
+                                           {"startColumn", Column}}}}}}};
   };
   llvm::json::Array Results;
   for (const SiteRecord &Site : Plan.sites()) {
@@ -148,13 +184,7 @@ std::string renderReportSarif(const ChangePlan &Plan,
         {"ruleIndex", RuleIndex[Site.Rule]},
         {"level", Level},
         {"message", llvm::json::Object{{"text", Site.Message}}},
-        {"locations",
-         llvm::json::Array{llvm::json::Object{
-             {"physicalLocation",
-              llvm::json::Object{
-                  {"artifactLocation", Location(Site.Path)},
-                  {"region", llvm::json::Object{{"startLine", Site.Line},
-                                                {"startColumn", Site.Column}}}}}}}},
+        {"locations", Region(Site.Path, Site.Line, Site.Column)},
         {"properties", llvm::json::Object{{"kind", kindName(Site.Kind)},
                                           {"api", Site.Api}}}};
     if (Site.Kind == FindingKind::Rewrite && Plan.blockedApis().count(Site.Api))
@@ -183,6 +213,24 @@ std::string renderReportSarif(const ChangePlan &Plan,
           {"artifactChanges", std::move(Changes)}}};
     }
     Results.push_back(std::move(Result));
+    if (!Site.ReviewNote.empty() && Plan.applies(Site))
+      Results.push_back(llvm::json::Object{
+          {"ruleId", Site.Rule},
+          {"ruleIndex", RuleIndex[Site.Rule]},
+          {"level", "note"},
+          {"message", llvm::json::Object{{"text", Site.ReviewNote}}},
+          {"locations", Region(Site.Path, Site.Line, Site.Column)},
+          {"properties", llvm::json::Object{{"kind", "review"}, {"api", Site.Api}}}});
+  }
+  for (const UnreadFile *F : Unread) {
+    const FamilyMention *First = F->firstToMigrate();
+    Results.push_back(llvm::json::Object{
+        {"ruleId", UnreadFileRule},
+        {"ruleIndex", RuleIndex[UnreadFileRule.str()]},
+        {"level", "warning"},
+        {"message", llvm::json::Object{{"text", describeUnread(*F)}}},
+        {"locations", Region(F->Path, First->Line, First->Column)},
+        {"properties", llvm::json::Object{{"kind", "unread-file"}}}});
   }
   std::string RootUri = "file://" + Root + (llvm::StringRef(Root).ends_with("/") ? "" : "/");
   llvm::json::Object Run{

@@ -10,6 +10,7 @@
 
 #include "EditSet.h"
 #include "Output.h"
+#include "UnreadFiles.h"
 
 #include <string>
 #include <vector>
@@ -17,15 +18,21 @@
 namespace gup {
 
 /// {"tool", "version", "root", "sites": [{file, line, column, rule, kind,
-/// api, message, applied, edits: [{file, offset, length, replacement}]}]}
+/// api, message, applied, edits: [{file, offset, length, replacement}],
+/// review (when the rewrite is made and a reviewer must confirm it)}],
+/// "unreadFiles": [{file, line, column, uses, message}]}
 std::string renderReportJson(const ChangePlan &Plan,
                              const std::vector<ChangedFile> &Files,
+                             const std::vector<const UnreadFile *> &Unread,
                              const std::string &Root);
 
 /// A SARIF 2.1.0 log: one run, the rules the sites used, one result per
-/// site, and a `fix` with the site's replacements when they are made.
+/// site, and a `fix` with the site's replacements when they are made; a
+/// "note" result for each rewrite a reviewer must confirm, and an
+/// "unread-file" warning per file no TU read.
 std::string renderReportSarif(const ChangePlan &Plan,
                               const std::vector<ChangedFile> &Files,
+                              const std::vector<const UnreadFile *> &Unread,
                               const std::string &Root);
 
 } // namespace gup

@@ -160,6 +160,7 @@ private:
       Site.Message = std::move(F.Message);
       Site.Requires = std::move(F.Requires);
       Site.OnlyIfBlocked = std::move(F.OnlyIfBlocked);
+      Site.ReviewNote = std::move(F.ReviewNote);
       for (const TextEdit &E : F.Edits) {
         auto [BeginFID, Begin] = SM.getDecomposedLoc(E.Range.getBegin());
         auto [EndFID, End] = SM.getDecomposedLoc(E.Range.getEnd());

@@ -95,8 +95,10 @@ ScheduleResult scheduleTus(const std::vector<TuJob> &Jobs,
         if (readBy(*C, Out.Outcomes))
           continue;
         bool Queued = false;
+        // A TU the prefilter kept is parsed by its own shard, which the
+        // merge step sees (and in a single run it is parsed already).
         for (size_t T : C->Tus)
-          if (!Out.Outcomes.count(T)) {
+          if (!Out.Outcomes.count(T) && !ShardOf.count(T)) {
             Next.insert(T);
             Queued = true;
             break;
@@ -110,12 +112,9 @@ ScheduleResult scheduleTus(const std::vector<TuJob> &Jobs,
       Out.Fallbacks += Batch.size();
       Run(Batch);
     }
-    std::set<std::string> Unread;
-    for (const Prefilter::HeaderCandidates *C : GaveUp) {
+    for (const Prefilter::HeaderCandidates *C : GaveUp)
       if (!readBy(*C, Out.Outcomes))
-        if (Unread.insert(C->Header).second)
-          Out.UnreadHeaders.push_back(C->Header);
-    }
+        Out.UnreadHeaders.push_back({C->Header, C->Database});
   }
   Bar.clear();
   return Out;

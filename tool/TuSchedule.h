@@ -36,8 +36,12 @@ struct ScheduleResult {
   size_t InShard = 0;    ///< of those, this shard's
   std::vector<size_t> Selected; ///< this shard's TUs, before any fallback
   size_t Fallbacks = 0;  ///< TUs parsed because a header was not read
-  /// Headers of the tree naming the family that no parsed TU read.
-  std::vector<std::string> UnreadHeaders;
+  /// Headers of the tree naming the family that no parsed TU of a compile
+  /// DB that can reach them read, with that DB.
+  struct UnreadHeader {
+    std::string Header, Database;
+  };
+  std::vector<UnreadHeader> UnreadHeaders;
   long PeakRssKiB = 0;
   std::string PeakRssFile;
   std::string Error; ///< the workers could not run at all

@@ -1,5 +1,6 @@
 //===- Workers.cpp - Parse TUs in child processes -------------------------===//
 #include "Workers.h"
+#include "RecordJson.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -20,62 +21,6 @@ namespace gup {
 
 namespace {
 
-class Writer {
-public:
-  std::string Out;
-  void u64(uint64_t V) {
-    for (int I = 0; I < 8; ++I)
-      Out.push_back(char((V >> (8 * I)) & 0xff));
-  }
-  void str(llvm::StringRef S) {
-    u64(S.size());
-    Out.append(S.data(), S.size());
-  }
-  template <typename Container> void strings(const Container &C) {
-    u64(C.size());
-    for (const std::string &S : C)
-      str(S);
-  }
-};
-
-class Reader {
-public:
-  explicit Reader(llvm::StringRef Data) : Data(Data) {}
-  bool Ok = true;
-  uint64_t u64() {
-    if (Data.size() < 8) {
-      Ok = false;
-      return 0;
-    }
-    uint64_t V = 0;
-    for (int I = 0; I < 8; ++I)
-      V |= uint64_t(uint8_t(Data[I])) << (8 * I);
-    Data = Data.drop_front(8);
-    return V;
-  }
-  std::string str() {
-    uint64_t N = u64();
-    if (!Ok || N > Data.size()) {
-      Ok = false;
-      return {};
-    }
-    std::string S = Data.take_front(N).str();
-    Data = Data.drop_front(N);
-    return S;
-  }
-  /// A count of items each at least \p MinBytes long: bounded by the data.
-  uint64_t count(uint64_t MinBytes) {
-    uint64_t N = u64();
-    if (N > Data.size() / MinBytes)
-      Ok = false;
-    return Ok ? N : 0;
-  }
-  bool atEnd() const { return Data.empty(); }
-
-private:
-  llvm::StringRef Data;
-};
-
 std::string describeSignal(int Signal) {
   std::string Name = strsignal(Signal);
   std::string Text = "crashed with signal " + std::to_string(Signal) + " (" + Name + ")";
@@ -87,110 +32,20 @@ std::string describeSignal(int Signal) {
 } // namespace
 
 std::string serializeTuResult(const TuResult &R) {
-  Writer W;
-  W.str(R.File);
-  W.str(R.Database);
-  W.u64(R.Parsed);
-  W.u64(R.Errors);
-  W.strings(R.ErrorLines);
-  W.u64(R.Sites.size());
-  for (const SiteRecord &S : R.Sites) {
-    W.str(S.Path);
-    W.u64(S.Line);
-    W.u64(S.Column);
-    W.u64(S.Offset);
-    W.str(S.Rule);
-    W.str(S.Api);
-    W.u64(uint64_t(S.Kind));
-    W.str(S.Message);
-    W.u64(S.Edits.size());
-    for (const FileEdit &E : S.Edits) {
-      W.str(E.Path);
-      W.u64(E.Offset);
-      W.u64(E.Length);
-      W.str(E.Text);
-      W.u64(uint64_t(E.Side));
-      W.u64(E.GuardOffset);
-      W.u64(E.GuardLength);
-    }
-    W.strings(S.Requires);
-    W.str(S.OnlyIfBlocked);
-    W.u64(S.InterimEdits.size());
-    for (const FileEdit &E : S.InterimEdits) {
-      W.str(E.Path);
-      W.u64(E.Offset);
-      W.u64(E.Length);
-      W.str(E.Text);
-    }
-  }
-  W.u64(R.Snapshots.size());
-  for (const FileSnapshot &S : R.Snapshots) {
-    W.str(S.Path);
-    W.u64(S.Hash);
-    W.u64(S.Size);
-  }
-  W.u64(R.OutsideRootSites);
-  W.strings(R.FilesSeen);
-  W.strings(R.DroppedFlags);
-  return std::move(W.Out);
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << llvm::json::Value(recordToJSON(R));
+  return Out;
 }
 
 bool deserializeTuResult(llvm::StringRef Data, TuResult &R) {
-  Reader In(Data);
-  auto Strings = [&](auto Insert) {
-    for (uint64_t N = In.count(8); N > 0 && In.Ok; --N)
-      Insert(In.str());
-  };
-  R.File = In.str();
-  R.Database = In.str();
-  R.Parsed = In.u64();
-  R.Errors = In.u64();
-  Strings([&](std::string S) { R.ErrorLines.push_back(std::move(S)); });
-  for (uint64_t N = In.count(8 * 11); N > 0 && In.Ok; --N) {
-    SiteRecord S;
-    S.Path = In.str();
-    S.Line = In.u64();
-    S.Column = In.u64();
-    S.Offset = In.u64();
-    S.Rule = In.str();
-    S.Api = In.str();
-    S.Kind = FindingKind(In.u64());
-    S.Message = In.str();
-    for (uint64_t E = In.count(8 * 7); E > 0 && In.Ok; --E) {
-      FileEdit Edit;
-      Edit.Path = In.str();
-      Edit.Offset = In.u64();
-      Edit.Length = In.u64();
-      Edit.Text = In.str();
-      Edit.Side = ApiSide(In.u64());
-      Edit.GuardOffset = In.u64();
-      Edit.GuardLength = In.u64();
-      S.Edits.push_back(std::move(Edit));
-    }
-    for (uint64_t Q = In.count(8); Q > 0 && In.Ok; --Q)
-      S.Requires.push_back(In.str());
-    S.OnlyIfBlocked = In.str();
-    for (uint64_t E = In.count(8 * 4); E > 0 && In.Ok; --E) {
-      FileEdit Edit;
-      Edit.Path = In.str();
-      Edit.Offset = In.u64();
-      Edit.Length = In.u64();
-      Edit.Text = In.str();
-      S.InterimEdits.push_back(std::move(Edit));
-    }
-    R.Sites.push_back(std::move(S));
+  llvm::Expected<llvm::json::Value> V = llvm::json::parse(Data);
+  if (!V) {
+    llvm::consumeError(V.takeError());
+    return false;
   }
-  for (uint64_t N = In.count(8 * 3); N > 0 && In.Ok; --N) {
-    FileSnapshot S;
-    S.Path = In.str();
-    S.Hash = In.u64();
-    S.Size = In.u64();
-    R.Snapshots.push_back(std::move(S));
-  }
-  R.OutsideRootSites = In.u64();
-  Strings([&](std::string S) { R.FilesSeen.insert(std::move(S)); });
-  Strings([&](std::string S) { R.DroppedFlags.insert(std::move(S)); });
-  return In.Ok && In.atEnd();
+  llvm::json::Path::Root Root;
+  return recordFromJSON(*V, R, Root);
 }
 
 std::string runInWorkers(const std::vector<TuJob> &Jobs,

@@ -48,8 +48,8 @@ std::string runInWorkers(const std::vector<TuJob> &Jobs,
                          llvm::function_ref<void(size_t, WorkerOutcome &&)> OnDone,
                          llvm::function_ref<void()> OnIdle);
 
-/// The wire format between a worker and the parent; every field of
-/// TuResult (and of the records in it) must be written here.
+/// The wire format between a worker and the parent: the JSON of
+/// RecordJson.h, which shard files use too.
 std::string serializeTuResult(const TuResult &Result);
 bool deserializeTuResult(llvm::StringRef Data, TuResult &Result);
 

@@ -21,6 +21,7 @@
 #include "ReportFormats.h"
 #include "ResourceDir.h"
 #include "Series.h"
+#include "ShardFile.h"
 #include "TuRunner.h"
 #include "TuSchedule.h"
 #include "Version.h"
@@ -37,6 +38,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -149,9 +151,29 @@ cl::opt<bool> NoPrefilter(
 cl::opt<std::string> Shard(
     "shard",
     cl::desc("Process shard <I> of <N> (I from 1 to N) of the translation "
-             "units the prefilter keeps; merge the shards' --export-fixes "
-             "with clang-apply-replacements"),
+             "units the prefilter keeps; write its --findings and merge "
+             "every shard's with --merge"),
     cl::value_desc("I/N"), cl::cat(Category));
+// Find and decide in separate runs: shards find, one merge decides.
+cl::opt<std::string> FindingsOut(
+    "findings",
+    cl::desc("Write what this run (or shard) found - sites, edits, files "
+             "read - as JSON to <file>, and decide nothing: gup-rewrite "
+             "--merge takes every shard's file and decides as one run"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> Merge(
+    "merge",
+    cl::desc("Merge the --findings files given as arguments (one per shard "
+             "of a run) and decide and write as that run would: hold-backs, "
+             "conflicts, the diff, --in-place, reports"),
+    cl::cat(Category));
+cl::list<std::string> IgnoreUnread(
+    "ignore-unread",
+    cl::desc("A file of the tree that uses the family but that no TU of the "
+             "run read is a warning (exit 1); leave out, on purpose, the "
+             "files whose path relative to --root matches <glob> ('*' "
+             "matches '/' too)"),
+    cl::value_desc("glob"), cl::cat(Category));
 cl::opt<bool> ListTus(
     "list-tus",
     cl::desc("Print the translation units this run would parse (after the "
@@ -188,8 +210,92 @@ cl::opt<std::string> TestBuiltinResourceDir(
 cl::opt<bool> HelpMan("help-man",
                       cl::desc("Print the man page (man(7) format) and exit"),
                       cl::Hidden, cl::cat(Category));
-cl::list<std::string> Files(cl::Positional, cl::desc("[FILE...]"),
+cl::list<std::string> Files(cl::Positional,
+                            cl::desc("[FILE...] (with --merge: the findings files)"),
                             cl::cat(Category));
+
+/// The outputs --compat cannot go with (empty when none is asked for).
+std::string checkCompatOutput() {
+  if (!Series.empty())
+    return "--compat and --series exclude each other: a series is the "
+           "in-tree migration";
+  // Guards are composed per file from several sites' edits, and header
+  // mode creates a file: neither is a set of per-site fixes.
+  if (!ExportFixes.empty())
+    return "--compat output is composed per file (version tests, a new "
+           "header), which --export-fixes cannot express; use the diff or "
+           "--in-place";
+  return "";
+}
+
+/// What finds (a shard, --findings) and what decides (--merge) each take:
+/// the merge parses nothing and takes the run's settings from the files;
+/// a shard decides nothing. An option in the wrong place is bad usage.
+std::string checkFindAndDecide() {
+  if (Merge) {
+    if (!FindingsOut.empty())
+      return "--merge and --findings exclude each other";
+    // Options given here, by how often, with their names.
+    const std::pair<unsigned, const char *> FindingOnly[] = {
+        {BuildPaths.getNumOccurrences(), "-p"},
+        {RootDir.getNumOccurrences(), "--root"},
+        {Shard.getNumOccurrences(), "--shard"},
+        {Compat.getNumOccurrences(), "--compat"},
+        {TargetKernel.getNumOccurrences(), "--target-kernel"},
+        {DropVmaChecks.getNumOccurrences(), "--drop-vma-checks"},
+        {DisableRule.getNumOccurrences(), "--disable-rule"},
+        {NoPrefilter.getNumOccurrences(), "--no-prefilter"},
+        {ParallelJobs.getNumOccurrences(), "-j"},
+        {ListTus.getNumOccurrences(), "--list-tus"},
+        {TestCrashOn.getNumOccurrences(), "--test-crash-on"}};
+    for (auto [Given, Name] : FindingOnly)
+      if (Given)
+        return std::string("--merge: ") + Name +
+               " belongs on the command line of the shards; the merge "
+               "takes the run's settings from their findings files";
+    if (Files.empty())
+      return "--merge: give the findings file of every shard";
+  }
+  // A shard alone cannot tell what the whole run could not see.
+  if (!Shard.empty() && FindingsOut.empty())
+    for (auto [Option, Name] : {std::pair<const std::string *, const char *>{
+                                    &Series.getValue(), "--series"},
+                                {&CoverageReport.getValue(), "--coverage-report"}})
+      if (!Option->empty())
+        return std::string(Name) + " needs the whole run: give each shard "
+               "--findings=FILE and " + Name + " to gup-rewrite --merge";
+  if (!FindingsOut.empty()) {
+    const std::pair<unsigned, const char *> DecidingOnly[] = {
+        {ForceApi.getNumOccurrences(), "--force-api"},
+        {AllowErrors.getNumOccurrences(), "--allow-errors"},
+        {CoverageReport.getNumOccurrences(), "--coverage-report"},
+        {IgnoreUnread.getNumOccurrences(), "--ignore-unread"}};
+    for (auto [Given, Name] : DecidingOnly)
+      if (Given)
+        return std::string("--findings: ") + Name +
+               " is decided when the findings are merged; give it to "
+               "gup-rewrite --merge";
+  }
+  return "";
+}
+
+/// The author of --series patches: --from, else the identity git knows in
+/// \p Root, like `git format-patch -s`. Returns what is wrong, or "".
+std::string seriesAuthor(const std::string &Root, std::string &Author) {
+  Author = SeriesFrom;
+  if (Series.empty() || !Author.empty())
+    return "";
+  Author = gup::gitIdentity(Root);
+  if (!Author.empty() && !gup::isValidIdentity(Author))
+    return "git's identity '" + Author + "' is not 'Name <user@host>'; give --from";
+  if (Author.empty() && SeriesSignoff)
+    return "--signoff needs --from, or user.name and user.email in git config: "
+           "whose Signed-off-by: line is it?";
+  if (Author.empty())
+    errs() << "gup-rewrite: note: no --from and no user.name/user.email in "
+              "git config: the patches' author is a placeholder\n";
+  return "";
+}
 
 /// One line, the usual compiler shape, and the status that goes with it.
 int fail(const Twine &Message) {
@@ -219,6 +325,13 @@ bool checkWritableOutput(StringRef Path, std::string &Why) {
   }
   return true;
 }
+
+/// The decision and the output (below main), the same for a run and for
+/// the merge of its shards.
+int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
+                   const std::vector<GlobPattern> &Ignored,
+                   const std::string &SeriesAuthor, unsigned Parallel,
+                   std::chrono::steady_clock::time_point WallStart);
 
 } // namespace
 
@@ -279,9 +392,13 @@ int main(int argc, const char **argv) {
       return fail("--report-format=" + ReportFormat + ": expected text, json or sarif");
     Report = true;
   }
-  int Modes = InPlace + !ExportFixes.empty() + Report + !Series.empty();
+  int Modes = InPlace + !ExportFixes.empty() + Report + !Series.empty() +
+              !FindingsOut.empty();
   if (Modes > 1)
-    return fail("--in-place, --export-fixes, --report and --series exclude each other");
+    return fail("--in-place, --export-fixes, --report, --series and --findings "
+                "exclude each other");
+  if (std::string Why = checkFindAndDecide(); !Why.empty())
+    return fail(Why);
   if (Series.empty() && (!SeriesFrom.empty() || SeriesSignoff))
     return fail("--from and --signoff go with --series");
   if (!SeriesFrom.empty() && !gup::isValidIdentity(SeriesFrom))
@@ -317,23 +434,53 @@ int main(int argc, const char **argv) {
     } else {
       return fail("--compat=" + Compat + ": expected guard, header or header=PATH");
     }
-    if (!Series.empty())
-      return fail("--compat and --series exclude each other: a series is the "
-                  "in-tree migration");
-    // Guards are composed per file from several sites' edits, and header
-    // mode creates a file: neither is a set of per-site fixes.
-    if (!ExportFixes.empty())
-      return fail("--compat output is composed per file (version tests, a new "
-                  "header), which --export-fixes cannot express; use the diff "
-                  "or --in-place");
+    if (std::string Why = checkCompatOutput(); !Why.empty())
+      return fail(Why);
   }
-  if (BuildPaths.empty())
-    return fail("no compile database: give -p BUILD_DIR");
   // Any function the run may hold back can be forced: the family, and the
   // static helpers that lose a vmas parameter with it.
   for (const std::string &Api : ForceApi)
     if (gup::neverHadVmas(Api) || Api.empty())
       return fail("--force-api=" + Api + ": never had a vmas parameter");
+  for (const std::string *Output :
+       {&ExportFixes.getValue(), &CoverageReport.getValue(), &FindingsOut.getValue()}) {
+    std::string Why;
+    if (!Output->empty() && !checkWritableOutput(*Output, Why))
+      return fail("cannot write '" + *Output + "': " + Why);
+  }
+  std::vector<GlobPattern> Ignored;
+  for (const std::string &Glob : IgnoreUnread) {
+    Expected<GlobPattern> Pattern = GlobPattern::create(Glob);
+    if (!Pattern)
+      return fail("--ignore-unread=" + Glob + ": " + toString(Pattern.takeError()));
+    Ignored.push_back(std::move(*Pattern));
+  }
+
+  gup::RunFindings Found;
+  if (Merge) {
+    Expected<gup::RunFindings> Merged = gup::mergeFindings(Files);
+    if (!Merged)
+      return fail(toString(Merged.takeError()));
+    Found = std::move(*Merged);
+    if (!sys::fs::is_directory(Found.Run.Root))
+      return fail("--merge: the shards' tree '" + Found.Run.Root +
+                  "' is not here; merge where the tree is, at the same path");
+    if (!Found.Run.Compat.empty()) {
+      CompatOut.Mode = Found.Run.Compat == "guard" ? gup::CompatMode::Guard
+                                                   : gup::CompatMode::Header;
+      CompatOut.HeaderPath = Found.Run.CompatHeader;
+      if (std::string Why = checkCompatOutput(); !Why.empty())
+        return fail("the shards ran with --compat=" + Found.Run.Compat + ": " + Why);
+    }
+    std::string SeriesAuthor;
+    if (std::string Why = seriesAuthor(Found.Run.Root, SeriesAuthor); !Why.empty())
+      return fail(Why);
+    return decideAndWrite(Found, CompatOut, Ignored, SeriesAuthor, /*Parallel=*/0,
+                          WallStart);
+  }
+
+  if (BuildPaths.empty())
+    return fail("no compile database: give -p BUILD_DIR");
 
   Expected<gup::CompileDbSet> Dbs = gup::CompileDbSet::load(BuildPaths);
   if (!Dbs)
@@ -345,20 +492,9 @@ int main(int argc, const char **argv) {
                                      : gup::canonicalPath(RootDir, Cwd);
   if (!sys::fs::is_directory(Root))
     return fail("--root '" + RootDir + "' is not a directory");
-  // Like `git format-patch -s`: the identity git knows, unless --from.
-  std::string SeriesAuthor = SeriesFrom;
-  if (!Series.empty() && SeriesAuthor.empty()) {
-    SeriesAuthor = gup::gitIdentity(Root);
-    if (!SeriesAuthor.empty() && !gup::isValidIdentity(SeriesAuthor))
-      return fail("git's identity '" + SeriesAuthor +
-                  "' is not 'Name <user@host>'; give --from");
-    if (SeriesAuthor.empty() && SeriesSignoff)
-      return fail("--signoff needs --from, or user.name and user.email in "
-                  "git config: whose Signed-off-by: line is it?");
-    if (SeriesAuthor.empty())
-      errs() << "gup-rewrite: note: no --from and no user.name/user.email in "
-                "git config: the patches' author is a placeholder\n";
-  }
+  std::string SeriesAuthor;
+  if (std::string Why = seriesAuthor(Root, SeriesAuthor); !Why.empty())
+    return fail(Why);
 
   std::vector<gup::TuJob> Jobs;
   if (Files.empty()) {
@@ -371,12 +507,6 @@ int main(int argc, const char **argv) {
     for (const gup::TuJob &Job : Jobs)
       if (!gup::isInside(Job.File, Root))
         return fail("'" + Job.File + "' is outside the tree '" + Root + "'");
-  }
-
-  for (const std::string *Output : {&ExportFixes.getValue(), &CoverageReport.getValue()}) {
-    std::string Why;
-    if (!Output->empty() && !checkWritableOutput(*Output, Why))
-      return fail("cannot write '" + *Output + "': " + Why);
   }
 
   for (const std::string &Name : DisableRule)
@@ -435,6 +565,65 @@ int main(int argc, const char **argv) {
     return Done;
   }
 
+  gup::RunIdentity &Run = Found.Run;
+  Run.Root = Root;
+  for (const std::string &Path : BuildPaths)
+    Run.Databases.push_back(gup::canonicalPath(Path, Cwd));
+  Run.Files.assign(Files.begin(), Files.end());
+  Run.ExtraArgs = ExtraArgs;
+  Run.TargetKernel = Settings.Migration.TargetKernel;
+  Run.DropVmaChecks = DropVmaChecks;
+  Run.DisabledRules.assign(DisableRule.begin(), DisableRule.end());
+  Run.Compat = CompatOut.Mode == gup::CompatMode::Guard    ? "guard"
+               : CompatOut.Mode == gup::CompatMode::Header ? "header"
+                                                           : "";
+  Run.CompatHeader = CompatOut.HeaderPath;
+  Run.Prefilter = !NoPrefilter;
+  Run.ShardCount = Schedule.ShardCount;
+  Found.Shard = Schedule.ShardIndex + 1;
+  Found.TusInDbs = Dbs->jobs().size();
+  Found.TusNamed = Jobs.size();
+  Found.Ran = std::move(Ran);
+  if (!FindingsOut.empty()) {
+    if (Error E = gup::writeFileAtomically(FindingsOut, gup::renderFindings(Found))) {
+      errs() << "gup-rewrite: error: " << toString(std::move(E)) << "\n";
+      return BadInput;
+    }
+    if (ShowSummary || (!NoProgress && isatty(STDERR_FILENO))) {
+      // What this shard cost; what it found is the merge's to count.
+      unsigned Failed = 0;
+      for (const auto &[Index, Outcome] : Found.Ran.Outcomes)
+        Failed += !Outcome.Failure.empty() || Outcome.Result.Errors > 0;
+      errs() << "gup-rewrite: summary (findings only; --merge decides)\n  "
+             << left_justify("parsed", 26) << Found.Ran.Outcomes.size() << " of "
+             << Found.TusNamed << " TUs (shard " << Found.Shard << "/"
+             << Run.ShardCount << "; " << Failed << " failed)\n  "
+             << left_justify("wall time", 26)
+             << format("%.1f", std::chrono::duration<double>(
+                                   std::chrono::steady_clock::now() - WallStart)
+                                   .count())
+             << " s at -j " << Schedule.Workers.Parallel << "\n";
+    }
+    return Done;
+  }
+  return decideAndWrite(Found, CompatOut, Ignored, SeriesAuthor,
+                        Schedule.Workers.Parallel, WallStart);
+}
+
+namespace {
+
+/// The decision and the output, the same for a run and for the merge of its
+/// shards: the plan over every TU's outcome, in DB order, then stderr and
+/// the mode's output. \p Parallel is the run's -j (0 for a merge).
+int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
+                   const std::vector<GlobPattern> &Ignored,
+                   const std::string &SeriesAuthor, unsigned Parallel,
+                   std::chrono::steady_clock::time_point WallStart) {
+  const std::string &Root = Found.Run.Root;
+  gup::ScheduleResult &Ran = Found.Ran;
+  // A shard alone sees part of the run: what no TU read, and which APIs
+  // are held back, only the merge of all shards knows.
+  bool PartOfRun = Found.Run.ShardCount > 1 && !Found.MergedShards;
   // Merged in DB order, whatever order the workers finished in.
   gup::ChangePlan Plan;
   Plan.setCompat(CompatOut.Mode);
@@ -444,10 +633,12 @@ int main(int argc, const char **argv) {
   unsigned Parsed = 0, Failed = 0, Crashed = 0, OutsideRoot = 0;
   std::map<std::string, std::string> DroppedFlags; // flag -> first TU
   std::set<std::string> FilesSeen;
+  std::set<std::string> NamedAlready; // not named again as unread
   for (auto &[Index, Outcome] : Ran.Outcomes) {
     gup::TuResult &Result = Outcome.Result;
     if (!Outcome.Failure.empty()) {
       ++Crashed;
+      NamedAlready.insert(Result.File);
       Status = NeedsAttention;
       errs() << gup::relativeTo(Result.File, Root) << ": error: the worker parsing "
              << "this file " << Outcome.Failure << "; its sites are missing, the "
@@ -479,14 +670,50 @@ int main(int argc, const char **argv) {
     for (const gup::FileSnapshot &Snapshot : Result.Snapshots)
       Plan.addSnapshot(Snapshot);
   }
-  for (const std::string &Header : Ran.UnreadHeaders) {
+  std::set<std::string> UnreadHeaders;
+  for (const gup::ScheduleResult::UnreadHeader &U : Ran.UnreadHeaders)
+    UnreadHeaders.insert(U.Header);
+  for (const std::string &Header : UnreadHeaders) {
     errs() << gup::relativeTo(Header, Root)
            << ": warning: names a GUP function, but none of the translation "
               "units the prefilter tried reads it in this configuration; its "
               "sites were not looked for (--no-prefilter parses every TU) "
               "[gup-rewrite]\n";
     Status = NeedsAttention;
+    NamedAlready.insert(Header);
   }
+  // Files of the tree that use the family and that no TU read (another
+  // architecture's code): their calls keep the old API while the
+  // prototypes change, so each is a warning unless left out on purpose.
+  std::vector<gup::UnreadFile> Unread;
+  std::vector<const gup::UnreadFile *> UnreadWarned;
+  if (!PartOfRun)
+    Unread = gup::scanUnreadFiles(FilesSeen, Root);
+  unsigned UnreadIgnored = 0;
+  for (const gup::UnreadFile &F : Unread) {
+    const gup::FamilyMention *First = F.firstToMigrate();
+    if (!First || NamedAlready.count(F.Path))
+      continue;
+    std::string Shown = gup::relativeTo(F.Path, Root);
+    if (llvm::any_of(Ignored, [&](const GlobPattern &G) { return G.match(Shown); })) {
+      ++UnreadIgnored;
+      continue;
+    }
+    UnreadWarned.push_back(&F);
+    errs() << Shown << ":" << First->Line << ":" << First->Column << ": warning: "
+           << gup::describeUnread(F) << " [gup-rewrite]\n";
+    Status = NeedsAttention;
+  }
+  if (UnreadIgnored)
+    errs() << "gup-rewrite: note: " << UnreadIgnored
+           << (UnreadIgnored == 1 ? " file" : " files")
+           << " that no TU read and that use the family left out on purpose "
+              "(--ignore-unread)\n";
+  if (PartOfRun)
+    errs() << "gup-rewrite: note: shard " << Found.Shard << "/"
+           << Found.Run.ShardCount << " sees part of the run: the files no TU "
+           << "read are named when the shards' --findings are merged "
+              "(--merge)\n";
   for (const auto &[Flag, File] : DroppedFlags)
     errs() << "gup-rewrite: note: dropped compiler flag '" << Flag
            << "' that clang rejects (first seen in "
@@ -501,7 +728,8 @@ int main(int argc, const char **argv) {
   // Everything a human must look at goes to stderr, compiler style.
   // Sites in code this build does not compile are listed even when fixed.
   // (Not those another compile DB parsed: its site says it all.)
-  for (const gup::SiteRecord &Site : Plan.sites())
+  // Rewrites that change behaviour get a note a reviewer can find.
+  for (const gup::SiteRecord &Site : Plan.sites()) {
     if (Site.Rule == gup::SkippedCode::Rule && Site.Kind == gup::FindingKind::Rewrite &&
         !Plan.madeByAnotherRule(Site))
       errs() << gup::relativeTo(Site.Path, Root) << ":" << Site.Line << ":"
@@ -509,6 +737,10 @@ int main(int argc, const char **argv) {
              << (Plan.applies(Site) ? " (fixed)"
                                     : " (NOT FIXED: " + Site.Api + "() is held back)")
              << " [gup-rewrite]\n";
+    if (!Site.ReviewNote.empty() && Plan.applies(Site))
+      errs() << gup::relativeTo(Site.Path, Root) << ":" << Site.Line << ":"
+             << Site.Column << ": note: " << Site.ReviewNote << " [gup-rewrite]\n";
+  }
   for (const gup::SiteRecord &Site : Plan.sites())
     if (Site.Kind == gup::FindingKind::NeedsAttention ||
         Site.Kind == gup::FindingKind::Report) {
@@ -567,6 +799,20 @@ int main(int argc, const char **argv) {
     Status = NeedsAttention;
   }
 
+  // Another shard migrates what this one holds back: merged with
+  // clang-apply-replacements, the tree would not build.
+  bool Edits = !Report && FindingsOut.empty();
+  if (PartOfRun && Edits && !Plan.blockedApis().empty()) {
+    errs() << "gup-rewrite: error: shard " << Found.Shard << "/" << Found.Run.ShardCount
+           << " holds " << Plan.blockedApis().begin()->first
+           << "() back, which the other shards migrate in their TUs: merged "
+              "file by file, the tree would not build, so nothing was written. "
+              "Write each shard's --findings and merge them with gup-rewrite "
+              "--merge, which holds it back everywhere (or fix the sites "
+              "listed above)\n";
+    return BadInput;
+  }
+
   std::vector<std::string> Problems;
   std::optional<gup::ChangedFile> CompatHeader;
   if (CompatOut.Mode != gup::CompatMode::None) {
@@ -596,7 +842,7 @@ int main(int argc, const char **argv) {
       return Formatter.render(Path, Original, Edits);
     };
     // The cover letter summarises what this configuration could not see.
-    Options.Coverage = gup::renderCoverage(Plan, FilesSeen, Root);
+    Options.Coverage = gup::renderCoverage(Plan, Unread, Root);
     std::vector<std::string> SeriesProblems;
     Expected<std::vector<gup::SeriesPatch>> Written =
         gup::writeSeries(*Unfinalized, Options, SeriesProblems);
@@ -613,11 +859,11 @@ int main(int argc, const char **argv) {
            << " and a cover letter to " << Series << "\n";
   } else if (Report) {
     if (ReportFormat == "json")
-      outs() << gup::renderReportJson(Plan, Changes, Root);
+      outs() << gup::renderReportJson(Plan, Changes, UnreadWarned, Root);
     else if (ReportFormat == "sarif")
-      outs() << gup::renderReportSarif(Plan, Changes, Root);
+      outs() << gup::renderReportSarif(Plan, Changes, UnreadWarned, Root);
     else
-      outs() << gup::renderReport(Plan, Root);
+      outs() << gup::renderReport(Plan, UnreadWarned, Root);
   } else if (!ExportFixes.empty()) {
     if (Error E = gup::writeFileAtomically(ExportFixes,
                                            gup::renderFixesYaml(Plan, Changes))) {
@@ -634,7 +880,7 @@ int main(int argc, const char **argv) {
   }
 
   if (!CoverageReport.empty()) {
-    std::string Text = gup::renderCoverage(Plan, FilesSeen, Root);
+    std::string Text = gup::renderCoverage(Plan, Unread, Root);
     if (Error E = gup::writeFileAtomically(CoverageReport, Text)) {
       errs() << "gup-rewrite: error: " << toString(std::move(E)) << "\n";
       return BadInput;
@@ -661,24 +907,27 @@ int main(int argc, const char **argv) {
       return errs() << "  " << left_justify(Name, 26);
     };
     errs() << "gup-rewrite: summary\n";
-    Row("TUs in the compile DBs") << Dbs->jobs().size() << "\n";
-    if (Jobs.size() != Dbs->jobs().size())
-      Row("TUs named on the command") << Jobs.size() << "\n";
-    if (NoPrefilter) {
+    Row("TUs in the compile DBs") << Found.TusInDbs << "\n";
+    if (Found.TusNamed != Found.TusInDbs)
+      Row("TUs named on the command") << Found.TusNamed << "\n";
+    if (!Found.Run.Prefilter) {
       Row("skipped by the prefilter") << "0 (--no-prefilter)\n";
     } else {
       const gup::PrefilterStats &PS = Ran.Prefilter;
       Row("scanned by the prefilter")
           << PS.MainFiles << " main files, " << PS.Headers << " headers in "
           << format("%.1f", PS.Seconds) << " s\n";
-      Row("skipped by the prefilter") << Jobs.size() - Ran.Survivors << "\n";
+      Row("skipped by the prefilter") << Found.TusNamed - Ran.Survivors << "\n";
       Row("kept by the prefilter")
           << Ran.Survivors << " (" << PS.MainFileHits << " name the family, "
           << PS.HeaderOnly << " for a header that does; " << PS.GupMacros
           << " GUP macros)\n";
     }
-    if (Schedule.ShardCount > 1)
-      Row("in this shard") << Ran.InShard << " (shard " << Shard << ")\n";
+    if (Found.MergedShards)
+      Row("shards merged") << Found.MergedShards << "\n";
+    else if (PartOfRun)
+      Row("in this shard") << Ran.InShard << " (shard " << Found.Shard << "/"
+                           << Found.Run.ShardCount << ")\n";
     Row("parsed") << Ran.Outcomes.size() << " (" << Failed << " with errors, "
                   << Crashed << " crashed";
     if (Ran.Fallbacks)
@@ -689,9 +938,15 @@ int main(int argc, const char **argv) {
       errs() << "    " << left_justify(Rule, 24) << Count << "\n";
     Row("diagnostics") << NeedHuman << " sites need a human, " << Reports
                        << " reported, " << Plan.conflicts().size()
-                       << " conflicts, " << Failed + Crashed << " TUs failed\n";
-    Row("wall time") << format("%.1f", Wall) << " s at -j "
-                     << Schedule.Workers.Parallel << "\n";
+                       << " conflicts, " << Failed + Crashed << " TUs failed";
+    if (!UnreadWarned.empty())
+      errs() << ", " << UnreadWarned.size() << " files no TU read";
+    errs() << "\n";
+    Row("wall time") << format("%.1f", Wall);
+    if (Parallel)
+      errs() << " s at -j " << Parallel << "\n";
+    else
+      errs() << " s (the merge; the shards' parsing is not counted)\n";
     if (Ran.PeakRssKiB)
       Row("peak worker RSS") << Ran.PeakRssKiB / 1024 << " MiB ("
                              << gup::relativeTo(Ran.PeakRssFile, Root) << ")\n";
@@ -699,3 +954,5 @@ int main(int argc, const char **argv) {
   (void)Parsed;
   return Status;
 }
+
+} // namespace

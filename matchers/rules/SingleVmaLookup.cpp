@@ -86,6 +86,12 @@ public:
                       .str();
     } else {
       F.Edits.assign(Edits->begin(), Edits->end());
+      F.ReviewNote = ("'" + Vma->getName() + "' is now looked up with "
+                      "vma_lookup() after " + Site.Api->Name +
+                      "() returns instead of being filled in by it: confirm "
+                      "that mmap_lock is held from the call to the lookup, or "
+                      "the VMA may differ")
+                         .str();
     }
     Ctx.report(std::move(F));
     return true;

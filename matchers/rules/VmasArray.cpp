@@ -137,6 +137,24 @@ public:
                          "() by vma_lookup() under mmap_lock: the vmas "
                          "parameter is gone in Linux 6.5")
                             .str();
+      // Only reads change behaviour (an array never read just goes away).
+      bool Read = llvm::any_of(referencesTo(Array, Site.Caller->getBody()),
+                               [&](const DeclRefExpr *Use) {
+                                 return classify(Use, Site, Ctx.Ctx).K == ArrayUse::Read;
+                               });
+      if (Read)
+        F.ReviewNote =
+          Ctx.Options.DropVmaChecks
+              ? ("the checks that read '" + Array->getName() +
+                 "' are gone: confirm that the target kernels refuse such pins "
+                 "themselves (Linux 6.5 and later do, with another error "
+                 "code); before 6.5 nothing checks them")
+                    .str()
+              : ("each read of '" + Array->getName() +
+                 "' is now a vma_lookup() instead of the VMA " + Site.Api->Name +
+                 "() filled in: confirm that mmap_lock is held from the call to "
+                 "the last read, or the VMAs may differ")
+                    .str();
       F.Edits.assign(Edits->begin(), Edits->end());
       // For a patch series: the same change while the API still takes the
       // array, passing NULL instead (the first edit drops the argument).
