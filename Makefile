@@ -15,7 +15,7 @@ DEBIAN_PACKAGES := clang-19 libclang-19-dev llvm-19-dev llvm-19-tools \
                    clang-tidy-19 clang-format-19 lld-19 \
                    cmake ninja-build python3 git
 
-.PHONY: all deps configure build install deb demo check check-lit kernel-check bench clean
+.PHONY: all deps configure build install deb demo check check-lit kernel-check bench mutation fuzz clean
 
 all: build
 
@@ -66,6 +66,12 @@ check: deps
 	@if [ -z "$(QUICK)" ] && [ -x scripts/kernel-check.sh ]; then \
 	  $(MAKE) --no-print-directory kernel-check; fi
 	@python3 scripts/summarize-results.py $(BUILD)/test-results
+
+# Each test/<rule>/ folder with its rule disabled (and its clang-tidy check
+# left out) must fail; the report goes to $(BUILD)/mutation-report.md.
+# RULES="a b" limits the run to those rules.
+mutation: build
+	python3 scripts/mutation.py --build $(BUILD) $(RULES)
 
 bench: build
 	bench/run.sh $(BUILD)
