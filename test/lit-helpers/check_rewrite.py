@@ -25,7 +25,8 @@ With --clang-tidy and --plugin (lit passes them when the feature
 "tidy-plugin" is available), the same snippet also goes through
 `clang-tidy -fix` with the gup-* checks, on a second copy (TMPDIR/tidy) with
 its own compile database, and the fixed file must be byte-identical to what
-the tool wrote (step 6, before 4 and 5). The tool options map onto the
+the tool wrote, and every warning the tool gives at a place must come from
+clang-tidy too, at that place with the same message (step 6, before 4 and 5). The tool options map onto the
 checks' options: --target-kernel=X.Y -> TargetKernel, --drop-vma-checks ->
 DropVmaChecks; the extra compiler flags after the tool's own `--` go to
 clang-tidy as --extra-arg. The header filter is the copy itself, as --root
@@ -96,6 +97,8 @@ def compile_check(args, path, api, what):
         fail(f"{what} does not compile against the API {api} headers", proc)
 
 
+# "FILE:LINE:COL: warning: MESSAGE [gup-...]", as (basename:LINE:COL, MESSAGE).
+LOCATED_WARNING = re.compile(r"^(?:.*/)?([^/\s:]+:\d+:\d+): warning: (.*) \[gup-[\w-]+\]$", re.M)
 HELD_BACK = re.compile(r"^gup-rewrite: warning: (\w+)\(\) was not migrated", re.M)
 
 
@@ -159,6 +162,12 @@ def compare_with_tidy(args, name, original, rewritten, tool, tool_args):
     for bad in ("overlaps with another fix", "Fix conflicts", "error:"):
         if bad in tidy.stdout or bad in tidy.stderr:
             fail(f"clang-tidy says '{bad}'", tidy)
+    # A site the tool names is named by clang-tidy too, at the same place
+    # with the same words (under its gup-* check instead of [gup-rewrite]).
+    tidy_warnings = set(LOCATED_WARNING.findall(tidy.stdout))
+    for where, message in LOCATED_WARNING.findall(tool.stderr):
+        if (where, message) not in tidy_warnings:
+            fail(f"gup-rewrite warns at {where} and clang-tidy does not: {message}", tidy)
     fixed = open(os.path.join(tidy_tree, name)).read()
     if fixed != expected:
         reference = "gup-rewrite --force-api" if held_back else "gup-rewrite"
