@@ -73,6 +73,17 @@ check: deps
 mutation: build
 	python3 scripts/mutation.py --build $(BUILD) $(RULES)
 
+# Generated call sites with random seeds, COUNT per group (make check runs a
+# fixed seed): a failing variant prints the id that `python3
+# test/generated/gen_shapes.py show ID` turns into a reproducer.
+SEED  ?=
+COUNT ?= 1000
+fuzz: build
+	python3 test/generated/gen_shapes.py fuzz $(if $(SEED),--seed=$(SEED)) --count=$(COUNT) \
+	  -j$(JOBS) --workdir=$(BUILD)/fuzz --tool=$(BUILD)/bin/gup-rewrite \
+	  --clang=$(LLVM_BIN)/clang --include=model/include \
+	  --clang-tidy=$(LLVM_BIN)/clang-tidy --plugin=$(BUILD)/lib/libGupTidy.so
+
 bench: build
 	bench/run.sh $(BUILD)
 

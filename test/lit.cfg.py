@@ -69,6 +69,12 @@ config.substitutions.append(("%check-rewrite",
     f"{python} {os.path.join(helpers, 'check_rewrite.py')} --tool={gup_rewrite} "
     f"--include={include_dir} --clang={config.clang} --llvm-bin={config.llvm_tools_dir}"
     + tidy_args + mutation_args))
+# Generated call sites (test/generated/gen_shapes.py): `check` with the tool,
+# the compiler, the model headers and, when built, the clang-tidy plugin.
+config.substitutions.append(("%gen-shapes-check",
+    f"{python} {os.path.join(src, 'test', 'generated', 'gen_shapes.py')} check "
+    f"--tool={gup_rewrite} --clang={config.clang} --include={include_dir}"
+    + (f" --clang-tidy={clang_tidy} --plugin={plugin}" if have_tidy else "")))
 config.substitutions.append(("%expect-exit", f"{python} {os.path.join(helpers, 'expect_exit.py')}"))
 config.substitutions.append(("%gup-src-root", src))
 config.substitutions.append(("%gup-obj-root", config.gup_obj_root))
