@@ -15,7 +15,7 @@ DEBIAN_PACKAGES := clang-19 libclang-19-dev llvm-19-dev llvm-19-tools \
                    clang-tidy-19 clang-format-19 lld-19 \
                    cmake ninja-build python3 git
 
-.PHONY: all deps configure build install deb demo check check-lit kernel-check bench clean
+.PHONY: all deps configure build install deb demo check check-lit kernel-check bench mutation fuzz clean
 
 all: build
 
@@ -66,6 +66,23 @@ check: deps
 	@if [ -z "$(QUICK)" ] && [ -x scripts/kernel-check.sh ]; then \
 	  $(MAKE) --no-print-directory kernel-check; fi
 	@python3 scripts/summarize-results.py $(BUILD)/test-results
+
+# Each test/<rule>/ folder with its rule disabled (and its clang-tidy check
+# left out) must fail; the report goes to $(BUILD)/mutation-report.md.
+# RULES="a b" limits the run to those rules.
+mutation: build
+	python3 scripts/mutation.py --build $(BUILD) $(RULES)
+
+# Generated call sites with random seeds, COUNT per group (make check runs a
+# fixed seed): a failing variant prints the id that `python3
+# test/generated/gen_shapes.py show ID` turns into a reproducer.
+SEED  ?=
+COUNT ?= 1000
+fuzz: build
+	python3 test/generated/gen_shapes.py fuzz $(if $(SEED),--seed=$(SEED)) --count=$(COUNT) \
+	  -j$(JOBS) --workdir=$(BUILD)/fuzz --tool=$(BUILD)/bin/gup-rewrite \
+	  --clang=$(LLVM_BIN)/clang --include=model/include \
+	  --clang-tidy=$(LLVM_BIN)/clang-tidy --plugin=$(BUILD)/lib/libGupTidy.so
 
 bench: build
 	bench/run.sh $(BUILD)

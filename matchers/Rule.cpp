@@ -2,10 +2,12 @@
 #include "Rule.h"
 
 #include "Flow.h"
+#include "SourceText.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -47,6 +49,24 @@ void RuleContext::reportEdit(Finding F, llvm::Expected<TextEdit> Edit,
   report(std::move(F));
 }
 
+/// Whether an argument takes its value, under parentheses and casts written
+/// around it, from a macro parameter: "(v)" in `#define GRAB(p, v)
+/// get_user_pages(a, 1, 0, p, (v))`. The text that decides the value is then
+/// at each use of the macro, whatever the #define body shows.
+static bool valueFromMacroParameter(const Expr &Arg, const SourceManager &SM) {
+  for (const Expr *E = &Arg;;) {
+    SourceLocation Loc = E->getBeginLoc();
+    if (Loc.isMacroID() && SM.isMacroArgExpansion(Loc))
+      return true;
+    if (const auto *Paren = dyn_cast<ParenExpr>(E))
+      E = Paren->getSubExpr();
+    else if (const auto *Cast = dyn_cast<CastExpr>(E))
+      E = Cast->getSubExpr();
+    else
+      return false;
+  }
+}
+
 llvm::Expected<TextEdit> dropCallArgument(const CallExpr &Call, unsigned Index,
                                           const SourceManager &SM,
                                           const LangOptions &LO) {
@@ -59,6 +79,10 @@ llvm::Expected<TextEdit> dropCallArgument(const CallExpr &Call, unsigned Index,
     return std::move(E);
   if (llvm::Error E = checkItemIsForNewKernels(*List, Index, SM))
     return std::move(E);
+  // Deleting "(v)" from a #define body would drop the argument from every
+  // use of the macro, whatever each one passes.
+  if (List->InMacroBody && valueFromMacroParameter(*Arg, SM))
+    return passedThroughMacroParameter();
   return removeItem(*List, Index, SM);
 }
 

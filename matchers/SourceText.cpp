@@ -298,9 +298,13 @@ llvm::Error checkItemIs(const ListSpelling &List, unsigned Index,
   while (Probe.isMacroID() && !SM.isMacroArgExpansion(Probe))
     Probe = SM.getImmediateExpansionRange(Probe).getBegin();
   if (Probe.isMacroID() && SM.isMacroArgExpansion(Probe))
-    return failure("it is passed in through a macro parameter, so the text "
-                   "to delete is at every use of the macro");
+    return passedThroughMacroParameter();
   return failure("it is only part of what is written at that position");
+}
+
+llvm::Error passedThroughMacroParameter() {
+  return failure("it is passed in through a macro parameter, so the text to "
+                 "delete is at every use of the macro");
 }
 
 llvm::Expected<TextEdit> removeItem(const ListSpelling &List, unsigned Index,

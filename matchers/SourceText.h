@@ -81,6 +81,10 @@ llvm::Error checkItemIs(const ListSpelling &List, unsigned Index,
                         const clang::SourceManager &SM,
                         const clang::LangOptions &LO);
 
+/// The failure of an edit whose text is at every use of a macro: the value
+/// is passed in through one of its parameters.
+llvm::Error passedThroughMacroParameter();
+
 /// The edit that removes item \p Index and the comma that separates it from
 /// its neighbour, keeping the layout of the other items. It never removes a
 /// directive line (#if lines inside the list): when every comma it could go

@@ -25,7 +25,33 @@ include_dir = os.path.join(src, "model", "include")
 python = config.python_executable
 gup_rewrite = os.path.join(config.gup_tools_dir, "gup-rewrite")
 
-config.substitutions.append(("%gup-rewrite", gup_rewrite))
+# --- mutation runs (make mutation, test/mutation.py, docs/testing.md) ---
+# --param disable_rule=NAME: every run of the tool skips the rule NAME
+# (--disable-rule), so the rule's tests must fail. --param disable_check=NAME:
+# every clang-tidy run of %check-rewrite and %check-tidy leaves the check NAME
+# out, so the tests comparing clang-tidy with the tool must fail.
+# --param mutation_log=FILE: %check-rewrite appends whether disabling the rule
+# changed the tool's output at all (a rule the tool does not let one disable
+# changes nothing). The reference model's runs are left out of mutation runs.
+disable_rule = lit_config.params.get("disable_rule")
+disable_check = lit_config.params.get("disable_check")
+mutation_log = lit_config.params.get("mutation_log")
+mutation_args = ""
+if disable_rule:
+    mutation_args += f" --disable-rule={disable_rule}"
+    if mutation_log:
+        mutation_args += f" --mutation-log={mutation_log}"
+if disable_check:
+    mutation_args += f" --disable-check={disable_check}"
+mutation = bool(disable_rule or disable_check)
+
+if disable_rule:
+    config.substitutions.append(("%gup-rewrite",
+        f"{python} {os.path.join(helpers, 'mutation_tool.py')} --tool={gup_rewrite} "
+        f"--disable-rule={disable_rule}"
+        + (f" --mutation-log={mutation_log}" if mutation_log else "") + " --"))
+else:
+    config.substitutions.append(("%gup-rewrite", gup_rewrite))
 # Kernel-like stub headers (NULL defined the kernel way); GUP_MODEL_API picks
 # the side of the migration (604 = before, 605 = after).
 config.substitutions.append(("%kinclude", include_dir))
@@ -42,7 +68,13 @@ tidy_args = f" --clang-tidy={clang_tidy} --plugin={plugin}" if have_tidy else ""
 config.substitutions.append(("%check-rewrite",
     f"{python} {os.path.join(helpers, 'check_rewrite.py')} --tool={gup_rewrite} "
     f"--include={include_dir} --clang={config.clang} --llvm-bin={config.llvm_tools_dir}"
-    + tidy_args))
+    + tidy_args + mutation_args))
+# Generated call sites (test/generated/gen_shapes.py): `check` with the tool,
+# the compiler, the model headers and, when built, the clang-tidy plugin.
+config.substitutions.append(("%gen-shapes-check",
+    f"{python} {os.path.join(src, 'test', 'generated', 'gen_shapes.py')} check "
+    f"--tool={gup_rewrite} --clang={config.clang} --include={include_dir}"
+    + (f" --clang-tidy={clang_tidy} --plugin={plugin}" if have_tidy else "")))
 config.substitutions.append(("%expect-exit", f"{python} {os.path.join(helpers, 'expect_exit.py')}"))
 config.substitutions.append(("%gup-src-root", src))
 config.substitutions.append(("%gup-obj-root", config.gup_obj_root))
@@ -84,14 +116,15 @@ if have_tidy:
         os.path.join(config.llvm_tools_dir, "run-clang-tidy")))
     config.substitutions.append(("%check-tidy",
         f"{python} {os.path.join(helpers, 'check_tidy.py')} --clang-tidy={clang_tidy} "
-        f"--plugin={plugin} --include={include_dir} --llvm-bin={config.llvm_tools_dir}"))
+        f"--plugin={plugin} --include={include_dir} --llvm-bin={config.llvm_tools_dir}"
+        + (f" --disable-check={disable_check}" if disable_check else "")))
 # Merging --export-fixes files (tidy tests, --shard).
 clang_apply = os.path.join(config.llvm_tools_dir, "clang-apply-replacements")
 if os.path.exists(clang_apply):
     config.available_features.add("clang-apply-replacements")
     config.substitutions.append(("%clang-apply-replacements", clang_apply))
 model_lib = os.path.join(config.gup_lib_dir, "libgupmodel.a")
-if os.path.exists(model_lib):
+if os.path.exists(model_lib) and not mutation:
     config.available_features.add("model")
 
 # --- reference model ---

@@ -9,6 +9,8 @@
 
 #include <linux/mm.h>
 #include <linux/version.h>
+// HEADER-FIXES:      {{^}}#include <linux/version.h>{{$}}
+// HEADER-FIXES-NEXT: {{^}}#include "gup_compat.h"{{$}}
 
 #define DRV_HAVE_FEATURE 1
 

@@ -3,6 +3,8 @@
 // RUN: %check-rewrite %s %t -- --compat=guard
 
 #include <linux/mm.h>
+// CHECK-FIXES:      {{^}}#include <linux/mm.h>{{$}}
+// CHECK-FIXES-NEXT: {{^}}#include <linux/version.h>{{$}}
 
 #define DRV_GRAB(addr, pages) \
 	get_user_pages((addr), 1, FOLL_WRITE, (pages), NULL)

@@ -11,7 +11,10 @@ static long drv_pin(unsigned long start, unsigned long n, struct page **pages,
 {
 	return pin_user_pages(start, n, FOLL_WRITE | FOLL_LONGTERM, pages, vmas);
 }
-// CHECK-FIXES:      {{^}}static long drv_pin(unsigned long start, unsigned long n, struct page **pages){{$}}
+// CHECK-FIXES:      {{^}}#include <linux/mm.h>{{$}}
+// CHECK-FIXES-NEXT: {{^}}#include <linux/version.h>{{$}}
+// CHECK-FIXES-EMPTY:
+// CHECK-FIXES-NEXT: {{^}}static long drv_pin(unsigned long start, unsigned long n, struct page **pages){{$}}
 // CHECK-FIXES-NEXT: {{^}}{{[{]}}{{$}}
 // CHECK-FIXES-NEXT: {{^}}#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0){{$}}
 // CHECK-FIXES-NEXT: {{^}}	return pin_user_pages(start, n, FOLL_WRITE | FOLL_LONGTERM, pages);{{$}}

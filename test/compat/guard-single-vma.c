@@ -6,6 +6,8 @@
 
 #include <linux/errno.h>
 #include <linux/mm.h>
+// CHECK-FIXES:      {{^}}#include <linux/mm.h>{{$}}
+// CHECK-FIXES-NEXT: {{^}}#include <linux/version.h>{{$}}
 
 int drv_vma_is_writable(struct mm_struct *mm, unsigned long addr)
 {

@@ -4,6 +4,8 @@
 // RUN: %check-rewrite --expect-exit=1 %s %t -- --compat=guard
 
 #include <linux/mm.h>
+// CHECK-FIXES:      {{^}}#include <linux/mm.h>{{$}}
+// CHECK-FIXES-NEXT: {{^}}#include <linux/version.h>{{$}}
 
 long drv_maybe(unsigned long a, struct page **pages)
 {

@@ -84,7 +84,8 @@ int gup_bench_run(unsigned int cmd, struct gup_bench *gup)
 		case BENCH_GUP_BASIC:
 			nr = get_user_pages(addr, nr, gup->gup_flags, pages + i,
 					    NULL);
-			// CHECK-FIXES: {{^}}			nr = get_user_pages(addr, nr, gup->gup_flags, pages + i);{{$}}
+			// CHECK-FIXES:      {{^}}		case BENCH_GUP_BASIC:{{$}}
+			// CHECK-FIXES-NEXT: {{^}}			nr = get_user_pages(addr, nr, gup->gup_flags, pages + i);{{$}}
 			// CHECK-FIXES-EMPTY:
 			break;
 		case BENCH_PIN_FAST:
@@ -96,7 +97,8 @@ int gup_bench_run(unsigned int cmd, struct gup_bench *gup)
 		case BENCH_PIN_BASIC:
 			nr = pin_user_pages(addr, nr, gup->gup_flags, pages + i,
 					    NULL);
-			// CHECK-FIXES: {{^}}			nr = pin_user_pages(addr, nr, gup->gup_flags, pages + i);{{$}}
+			// CHECK-FIXES:      {{^}}		case BENCH_PIN_BASIC:{{$}}
+			// CHECK-FIXES-NEXT: {{^}}			nr = pin_user_pages(addr, nr, gup->gup_flags, pages + i);{{$}}
 			// CHECK-FIXES-EMPTY:
 			break;
 		case BENCH_PIN_LONGTERM:

@@ -182,13 +182,18 @@ long populate_range(struct mm_struct *mm, unsigned long start,
 // CHECK-FIXES-NEXT: {{^}}			 unsigned long *, unsigned long *, long, unsigned int,{{$}}
 // CHECK-FIXES:      {{^}}static void record_subpages(struct page *page, struct vm_area_struct *vma,{{$}}
 // CHECK-FIXES-NEXT: {{^}}				 int refs, struct page **pages){{$}}
+// CHECK-FIXES-NEXT: {{^}}{{[{]}}{{$}}
 // CHECK-FIXES:      {{^}}		if (likely(pages)){{$}}
 // CHECK-FIXES-NEXT: {{^}}			pages[nr] = page;{{$}}
 // CHECK-FIXES-NEXT: {{^}}	}{{$}}
+// CHECK-FIXES:      {{^}}long follow_hugetlb_page(struct mm_struct *mm, struct vm_area_struct *vma,{{$}}
+// CHECK-FIXES-NEXT: {{^}}			 struct page **pages,{{$}}
+// CHECK-FIXES-NEXT: {{^}}			 unsigned long *position, unsigned long *nr_pages,{{$}}
 // CHECK-FIXES:      {{^}}	if (!pages && !pfn_offset && *nr_pages > 1) {{[{]}}{{$}}
 // CHECK-FIXES:      {{^}}	if (pages){{$}}
 // CHECK-FIXES-NEXT: {{^}}		record_subpages(page, vma, refs,{{$}}
 // CHECK-FIXES-NEXT: {{^}}				     likely(pages) ? pages + i : NULL);{{$}}
+// CHECK-FIXES-NEXT: {{^}}	*position += PAGE_SIZE;{{$}}
 // CHECK-FIXES:      {{^}} * @pages:	array receiving the pages, or NULL{{$}}
 // CHECK-FIXES-NEXT: {{^}} * @locked:	whether mmap_lock is still held{{$}}
 // CHECK-FIXES-NEXT: {{^}} *{{$}}
@@ -198,7 +203,9 @@ long populate_range(struct mm_struct *mm, unsigned long start,
 // CHECK-FIXES:      {{^}}			     struct page **pages,{{$}}
 // CHECK-FIXES-NEXT: {{^}}			     int *locked){{$}}
 // CHECK-FIXES:      {{^}}			i = follow_hugetlb_page(mm, vma, pages, &start,{{$}}
-// CHECK-FIXES:      {{^}}			page_mask = 0;{{$}}
+// CHECK-FIXES:      {{^}}		if (pages) {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}			pages[i] = pfn_to_page(start >> PAGE_SHIFT);{{$}}
+// CHECK-FIXES-NEXT: {{^}}			page_mask = 0;{{$}}
 // CHECK-FIXES-NEXT: {{^}}		}{{$}}
 // CHECK-FIXES-NEXT: {{^}}		i += 1 + page_mask;{{$}}
 // CHECK-FIXES:      {{^}}						    struct page **pages,{{$}}
@@ -207,15 +214,31 @@ long populate_range(struct mm_struct *mm, unsigned long start,
 // CHECK-FIXES-NEXT: {{^}}		BUG_ON(*locked != 1);{{$}}
 // CHECK-FIXES-NEXT: {{^}}	}{{$}}
 // CHECK-FIXES-NEXT: {{^}}	return __get_user_pages(mm, start, nr_pages, flags, pages, locked);{{$}}
-// CHECK-FIXES:      {{^}}				  unsigned int gup_flags){{$}}
+// CHECK-FIXES:      {{^}}static long __gup_longterm_locked(struct mm_struct *mm, unsigned long start,{{$}}
+// CHECK-FIXES-NEXT: {{^}}				  unsigned long nr_pages, struct page **pages,{{$}}
+// CHECK-FIXES-NEXT: {{^}}				  int *locked,{{$}}
+// CHECK-FIXES-NEXT: {{^}}				  unsigned int gup_flags){{$}}
 // CHECK-FIXES-NEXT: {{^}}{{[{]}}{{$}}
 // CHECK-FIXES-NEXT: {{^}}	return __get_user_pages_locked(mm, start, nr_pages, pages,{{$}}
+// CHECK-FIXES-NEXT: {{^}}				       locked, gup_flags);{{$}}
+// CHECK-FIXES:      {{^}}static long remote_common(struct mm_struct *mm, unsigned long start,{{$}}
+// CHECK-FIXES-NEXT: {{^}}			  unsigned long nr_pages, unsigned int gup_flags,{{$}}
+// CHECK-FIXES-NEXT: {{^}}			  struct page **pages,{{$}}
+// CHECK-FIXES-NEXT: {{^}}			  int *locked){{$}}
 // CHECK-FIXES:      {{^}}		return __gup_longterm_locked(mm, start, nr_pages, pages,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					     locked,{{$}}
+// CHECK-FIXES-NEXT: {{^}}					     gup_flags | FOLL_REMOTE);{{$}}
+// CHECK-FIXES-NEXT: {{^}}	return __get_user_pages_locked(mm, start, nr_pages, pages,{{$}}
+// CHECK-FIXES-NEXT: {{^}}				       locked, gup_flags | FOLL_REMOTE);{{$}}
 // CHECK-FIXES:      {{^}} * @pages:	array for the pages{{$}}
 // CHECK-FIXES-NEXT: {{^}} * @locked:	pointer to the lock flag, or NULL{{$}}
+// CHECK-FIXES:      {{^}}long get_user_pages_remote(struct mm_struct *mm,{{$}}
+// CHECK-FIXES-NEXT: {{^}}		unsigned long start, unsigned long nr_pages,{{$}}
+// CHECK-FIXES-NEXT: {{^}}		unsigned int gup_flags, struct page **pages,{{$}}
+// CHECK-FIXES-NEXT: {{^}}		int *locked){{$}}
 // CHECK-FIXES:      {{^}}	return remote_common(mm, start, nr_pages, gup_flags, pages,{{$}}
-// CHECK-FIXES:      {{^}}		    unsigned int gup_flags, struct page **pages){{$}}
+// CHECK-FIXES:      {{^}}long get_user_pages(unsigned long start, unsigned long nr_pages,{{$}}
+// CHECK-FIXES-NEXT: {{^}}		    unsigned int gup_flags, struct page **pages){{$}}
 // CHECK-FIXES-NEXT: {{^}}{{[{]}}{{$}}
 // CHECK-FIXES-NEXT: {{^}}	return __gup_longterm_locked(current->mm, start, nr_pages, pages,{{$}}
 // CHECK-FIXES:      {{^}}	return __get_user_pages(mm, start, nr_pages, FOLL_TOUCH, NULL,{{$}}

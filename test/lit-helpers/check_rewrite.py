@@ -10,8 +10,10 @@ and rewritten with `gup-rewrite --in-place`. Then:
   1. the original must compile against the pre-6.5 headers (-Wall -Werror);
   2. stderr is checked against PREFIX-MESSAGES lines (-implicit-check-not for
      any other warning/error); without such lines stderr must carry none;
-  3. the rewritten file is checked against PREFIX-FIXES lines; without such
-     lines it must be unchanged;
+  3. the rewritten file is checked against PREFIX-FIXES lines, and every line
+     the rewrite changed must be one of the lines they match (deleted lines:
+     the lines around the gap tied by -NEXT), see fixes_coverage.py; without
+     such lines it must be unchanged;
   4. the rewritten file must compile against the post-6.5 headers
      (-Wall -Werror; API 6.7 with --target-kernel=6.7) unless --no-compile-after;
      with --compat=..., against the 6.4, 6.5 and 6.7 headers; in every case
@@ -24,7 +26,8 @@ With --clang-tidy and --plugin (lit passes them when the feature
 "tidy-plugin" is available), the same snippet also goes through
 `clang-tidy -fix` with the gup-* checks, on a second copy (TMPDIR/tidy) with
 its own compile database, and the fixed file must be byte-identical to what
-the tool wrote (step 6, before 4 and 5). The tool options map onto the
+the tool wrote, and every warning the tool gives at a place must come from
+clang-tidy too, at that place with the same message (step 6, before 4 and 5). The tool options map onto the
 checks' options: --target-kernel=X.Y -> TargetKernel, --drop-vma-checks ->
 DropVmaChecks, --disable-rule=NAME -> DisabledRules; the extra compiler flags after the tool's own `--` go to
 clang-tidy as --extra-arg. The header filter is the copy itself, as --root
@@ -38,6 +41,12 @@ is the tree for the tool.
   - The comparison is skipped, with a note on stdout, when the tool gets an
     option clang-tidy has no counterpart for (--force-api is the tool's
     policy).
+
+Mutation runs (scripts/mutation.py through lit parameters, see lit.cfg.py):
+--disable-rule=NAME adds that option to every run of the tool (and
+DisabledRules to clang-tidy's), --mutation-log=FILE then records whether
+it changed the tool's output; --disable-check=NAME leaves the check out of the
+clang-tidy run.
 """
 import argparse
 import difflib
@@ -47,6 +56,9 @@ import re
 import shutil
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from fixes_coverage import filecheck_args, uncovered_changes  # noqa: E402
 
 DIRECTIVE = re.compile(
     r"^\s*//\s*(RUN|REQUIRES|UNSUPPORTED|XFAIL|EXPECTED-DIFF|[A-Z][A-Z0-9]*(-[A-Z0-9]+)*)"
@@ -60,6 +72,10 @@ def blank_directives(text):
 
 def has_prefix(text, prefix):
     return re.search(r"//\s*" + re.escape(prefix) + r"(-[A-Z]+)?:", text) is not None
+
+
+def numbered(text):
+    return "".join(f"{n:5}: {line}" for n, line in enumerate(text.splitlines(keepends=True), 1))
 
 
 def run(cmd, **kw):
@@ -82,6 +98,8 @@ def compile_check(args, path, api, what):
         fail(f"{what} does not compile against the API {api} headers", proc)
 
 
+# "FILE:LINE:COL: warning: MESSAGE [gup-...]", as (basename:LINE:COL, MESSAGE).
+LOCATED_WARNING = re.compile(r"^(?:.*/)?([^/\s:]+:\d+:\d+): warning: (.*) \[gup-[\w-]+\]$", re.M)
 HELD_BACK = re.compile(r"^gup-rewrite: warning: (\w+)\(\) was not migrated", re.M)
 
 
@@ -137,7 +155,8 @@ def compare_with_tidy(args, name, original, rewritten, tool, tool_args):
 
     tidy_tree = os.path.join(args.tmpdir, "tidy")
     write_tree(tidy_tree, name, original, args)
-    config = json.dumps({"Checks": "-*,gup-*", "CheckOptions": options})
+    checks = "-*,gup-*" + (f",-{args.disable_check}" if args.disable_check else "")
+    config = json.dumps({"Checks": checks, "CheckOptions": options})
     tidy = run([args.clang_tidy, f"--load={args.plugin}", f"--config={config}",
                 "-p", tidy_tree, f"--header-filter=^{re.escape(tidy_tree)}/", "-fix",
                 *[f"--extra-arg={flag}" for flag in extra],
@@ -147,6 +166,12 @@ def compare_with_tidy(args, name, original, rewritten, tool, tool_args):
     for bad in ("overlaps with another fix", "Fix conflicts", "error:"):
         if bad in tidy.stdout or bad in tidy.stderr:
             fail(f"clang-tidy says '{bad}'", tidy)
+    # A site the tool names is named by clang-tidy too, at the same place
+    # with the same words (under its gup-* check instead of [gup-rewrite]).
+    tidy_warnings = set(LOCATED_WARNING.findall(tidy.stdout))
+    for where, message in LOCATED_WARNING.findall(tool.stderr):
+        if (where, message) not in tidy_warnings:
+            fail(f"gup-rewrite warns at {where} and clang-tidy does not: {message}", tidy)
     fixed = open(os.path.join(tidy_tree, name)).read()
     if fixed != expected:
         reference = "gup-rewrite --force-api" if held_back else "gup-rewrite"
@@ -154,6 +179,23 @@ def compare_with_tidy(args, name, original, rewritten, tool, tool_args):
             expected.splitlines(keepends=True), fixed.splitlines(keepends=True),
             f"{reference}/{name}", f"clang-tidy/{name}"))
         fail(f"clang-tidy -fix and {reference} disagree:\n{diff}", tidy)
+
+
+def log_mutation_effect(args, name, original, tool, rewritten, tool_args):
+    """Mutation run: whether --disable-rule changed anything the tool did on
+    this snippet, against a run with every rule on (a third copy). A rule the
+    tool does not let one disable changes nothing anywhere."""
+    own, extra = split_tool_args(tool_args)
+    own = [arg for arg in own if arg != f"--disable-rule={args.disable_rule}"]
+    reference_tree = os.path.join(args.tmpdir, "all-rules")
+    write_tree(reference_tree, name, original, args)
+    reference = run([args.tool, "-p", reference_tree, "--in-place", *own, "--", *extra])
+    tree = os.path.join(args.tmpdir, "tree")
+    same = (reference.returncode == tool.returncode and
+            reference.stderr.replace(reference_tree, tree) == tool.stderr and
+            open(os.path.join(reference_tree, name)).read() == rewritten)
+    with open(args.mutation_log, "a") as log:
+        log.write(f"{args.testfile}\t{args.disable_rule}\t{'unchanged' if same else 'changed'}\n")
 
 
 def main():
@@ -173,9 +215,18 @@ def main():
     p.add_argument("--no-compile-before", action="store_true")
     p.add_argument("--clang-tidy", help="clang-tidy binary (with --plugin: step 6)")
     p.add_argument("--plugin", help="libGupTidy.so")
+    p.add_argument("--disable-rule", help="mutation run: the tool skips this rule")
+    p.add_argument("--disable-check", help="mutation run: clang-tidy leaves this check out")
+    p.add_argument("--mutation-log", help="with --disable-rule: append to this file whether "
+                   "disabling the rule changed the tool's output")
     p.add_argument("testfile")
     p.add_argument("tmpdir")
     args = p.parse_args(argv)
+
+    if args.disable_rule:
+        own, extra = split_tool_args(tool_args)
+        tool_args = [*own, f"--disable-rule={args.disable_rule}"] + (
+            ["--", *extra] if "--" in tool_args else [])
 
     filecheck = os.path.join(args.llvm_bin, "FileCheck")
     source = open(args.testfile).read()
@@ -196,6 +247,8 @@ def main():
     tool = run([args.tool, "-p", tree, "--in-place", *tool_args])
     with open(os.path.join(args.tmpdir, "stderr.txt"), "w") as out:
         out.write(tool.stderr)
+    if args.disable_rule and args.mutation_log:
+        log_mutation_effect(args, name, original, tool, open(target).read(), tool_args)
     if tool.returncode != args.expect_exit:
         fail(f"gup-rewrite exited {tool.returncode}, expected {args.expect_exit}", tool)
 
@@ -213,9 +266,13 @@ def main():
     fixes = args.prefix + "-FIXES"
     if has_prefix(source, fixes):
         check = run([filecheck, args.testfile, f"--check-prefix={fixes}", "--strict-whitespace",
-                     "--dump-input=fail"], input=rewritten)
+                     *filecheck_args()], input=rewritten)
         if check.returncode != 0:
             fail("the rewritten file does not match " + fixes, check)
+        stray = uncovered_changes(original, rewritten, check.stderr)
+        if stray:
+            fail(f"the rewritten file has changes no {fixes} line asserts:\n  " +
+                 "\n  ".join(stray) + "\n--- rewritten file:\n" + numbered(rewritten))
     elif rewritten != original:
         fail("the file changed but the test has no " + fixes + " lines:\n" + rewritten)
 

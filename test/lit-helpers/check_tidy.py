@@ -14,8 +14,8 @@ Then:
      -implicit-check-not for any other warning or error; without such lines
      there must be none;
   2. the fixed file is checked against FIXES-PREFIX-FIXES lines, FIXES-PREFIX
-     being --fixes-prefix (default CHECK); without such lines it must be
-     unchanged;
+     being --fixes-prefix (default CHECK), and every changed line must be one
+     they match (fixes_coverage.py); without such lines it must be unchanged;
   3. clang-tidy must exit --expect-exit (default 0) and never say that a
      fix-it overlaps another or conflicts (it would have dropped it).
 
@@ -32,6 +32,7 @@ Options:
   --checks=GLOB            checks to enable (default '-*,gup-*')
   --option=KEY=VALUE       a CheckOptions entry, e.g. TargetKernel=6.7 or
                            gup-single-vma.TargetKernel=6.7 (repeatable)
+  --disable-check=NAME     leave this check out (mutation runs)
 Arguments after `--` go to clang-tidy as they are (before the file name).
 """
 import argparse
@@ -43,7 +44,8 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from check_rewrite import blank_directives, has_prefix  # noqa: E402
+from check_rewrite import blank_directives, has_prefix, numbered  # noqa: E402
+from fixes_coverage import filecheck_args, uncovered_changes  # noqa: E402
 
 
 def run(cmd, **kw):
@@ -75,6 +77,7 @@ def main():
     p.add_argument("--checks", default="-*,gup-*")
     p.add_argument("--option", action="append", default=[])
     p.add_argument("--expect-exit", type=int, default=0)
+    p.add_argument("--disable-check", help="mutation run: leave this check out")
     p.add_argument("testfile")
     p.add_argument("tmpdir")
     args = p.parse_args(argv)
@@ -97,7 +100,8 @@ def main():
         key, _, value = entry.partition("=")
         options[key] = value
     # --config keeps any .clang-tidy above the build directory out of the test.
-    config = json.dumps({"Checks": args.checks, "CheckOptions": options})
+    checks = args.checks + (f",-{args.disable_check}" if args.disable_check else "")
+    config = json.dumps({"Checks": checks, "CheckOptions": options})
     tidy = run([args.clang_tidy, f"--load={args.plugin}", f"--config={config}",
                 "-p", tree, f"--header-filter=^{re.escape(tree)}/", "-fix",
                 *tidy_args, target])
@@ -123,9 +127,13 @@ def main():
     fixes = args.fixes_prefix + "-FIXES"
     if has_prefix(source, fixes):
         check = run([filecheck, args.testfile, f"--check-prefix={fixes}",
-                     "--strict-whitespace", "--dump-input=fail"], input=fixed)
+                     "--strict-whitespace", *filecheck_args()], input=fixed)
         if check.returncode != 0:
             fail("the fixed file does not match " + fixes, check)
+        stray = uncovered_changes(original, fixed, check.stderr)
+        if stray:
+            fail(f"the fixed file has changes no {fixes} line asserts:\n  " +
+                 "\n  ".join(stray) + "\n--- fixed file:\n" + numbered(fixed))
     elif fixed != original:
         fail("the file changed but the test has no " + fixes + " lines:\n" + fixed)
     return 0

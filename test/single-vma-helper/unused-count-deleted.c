@@ -22,8 +22,13 @@ int first_byte(struct mm_struct *mm, unsigned long addr, unsigned char *out)
 	} else {
 		return -EFAULT;
 	}
-// CHECK-FIXES:      {{^}}	page = get_user_page_vma_remote(mm, addr, FOLL_FORCE, &vma);{{$}}
+// The directive line after the declarations and the blank line before the
+// call are the two empty lines before it.
+// CHECK-FIXES-EMPTY:
+// CHECK-FIXES-EMPTY:
+// CHECK-FIXES-NEXT: {{^}}	page = get_user_page_vma_remote(mm, addr, FOLL_FORCE, &vma);{{$}}
 // CHECK-FIXES-NEXT: {{^}}	if (!IS_ERR_OR_NULL(page)) {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}		if (vma->vm_flags & VM_READ){{$}}
 	return (int)unrelated;
 }
 

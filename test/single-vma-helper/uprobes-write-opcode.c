@@ -42,7 +42,8 @@ put_old:
 }
 // The count is reused by the function, so its declaration stays.
 // CHECK-FIXES:      {{^}}	int ret, is_register = 1;{{$}}
-// CHECK-FIXES:      {{^}}	old_page = get_user_page_vma_remote(mm, vaddr, gup_flags, &vma);{{$}}
+// CHECK-FIXES:      {{^}}		gup_flags |= FOLL_SPLIT_PMD;{{$}}
+// CHECK-FIXES-NEXT: {{^}}	old_page = get_user_page_vma_remote(mm, vaddr, gup_flags, &vma);{{$}}
 // CHECK-FIXES-NEXT: {{^}}	if (IS_ERR_OR_NULL(old_page)){{$}}
 // CHECK-FIXES-NEXT: {{^}}		return old_page ? PTR_ERR(old_page) : 0;{{$}}
 // CHECK-FIXES-EMPTY:

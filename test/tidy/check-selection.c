@@ -15,6 +15,9 @@ long touch(unsigned long addr, struct page **pages)
 	struct page *page;
 	long got;
 	// CHECK-FIXES: {{^}}	struct vm_area_struct *vma;{{$}}
+	// SINGLE-FIXES:      {{^}}long touch(unsigned long addr, struct page **pages){{$}}
+	// SINGLE-FIXES-NEXT: {{^}}{{[{]}}{{$}}
+	// SINGLE-FIXES-NEXT: {{^}}	struct page *page;{{$}}
 	// SINGLE-FIXES-NOT: vm_area_struct
 
 	got = get_user_pages(addr, 1, FOLL_WRITE, pages, NULL);

@@ -44,7 +44,9 @@ long touch(unsigned long addr)
 	got = get_user_pages(addr, 1, FOLL_WRITE, &page, &vma);
 	// TIDY-MESSAGES: diagnostics.c:[[@LINE-1]]:51: warning: {{.*}} [gup-single-vma]
 	// TIDY-MESSAGES: note: FIX-IT applied
-	// CHECK-FIXES:      {{^}}	struct page *page;{{$}}
+	// CHECK-FIXES:      {{^}}long touch(unsigned long addr){{$}}
+	// CHECK-FIXES-NEXT: {{^}}{{[{]}}{{$}}
+	// CHECK-FIXES-NEXT: {{^}}	struct page *page;{{$}}
 	// CHECK-FIXES-NEXT: {{^}}	long got;{{$}}
 	// CHECK-FIXES:      {{^}}	got = get_user_pages(addr, 1, FOLL_WRITE, &page);{{$}}
 	if (got == 1)

@@ -96,9 +96,15 @@ done:
 // CHECK-FIXES:      {{^}}done:{{$}}
 // CHECK-FIXES-NEXT: {{^}}	if (ret < 0) {{[{]}}{{$}}
 
-// DROP-FIXES:      {{^}}	struct page **pages = NULL;{{$}}
+// DROP-FIXES:      {{^}}	unsigned long start, end, nr_pages;{{$}}
+// DROP-FIXES-NEXT: {{^}}	struct page **pages = NULL;{{$}}
 // DROP-FIXES-NEXT: {{^}}	int pret, ret = -ENOMEM;{{$}}
-// DROP-FIXES:      {{^}}	pret = pin_user_pages(ubuf, nr_pages, FOLL_WRITE | FOLL_LONGTERM,{{$}}
+// DROP-FIXES:      {{^}}	if (!pages){{$}}
+// DROP-FIXES-NEXT: {{^}}		goto done;{{$}}
+// DROP-FIXES-EMPTY:
+// DROP-FIXES-NEXT: {{^}}	ret = 0;{{$}}
+// DROP-FIXES-NEXT: {{^}}	mmap_read_lock(current->mm);{{$}}
+// DROP-FIXES-NEXT: {{^}}	pret = pin_user_pages(ubuf, nr_pages, FOLL_WRITE | FOLL_LONGTERM,{{$}}
 // DROP-FIXES-NEXT: {{^}}			      pages);{{$}}
 // DROP-FIXES-NEXT: {{^}}	if (pret == nr_pages) {{[{]}}{{$}}
 // DROP-FIXES-NEXT: {{^}}		*npages = nr_pages;{{$}}
