@@ -1,6 +1,8 @@
 //===- Workers.cpp - Parse TUs in child processes -------------------------===//
 #include "Workers.h"
 
+#include "PlainData.h"
+
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -19,62 +21,6 @@
 namespace gup {
 
 namespace {
-
-class Writer {
-public:
-  std::string Out;
-  void u64(uint64_t V) {
-    for (int I = 0; I < 8; ++I)
-      Out.push_back(char((V >> (8 * I)) & 0xff));
-  }
-  void str(llvm::StringRef S) {
-    u64(S.size());
-    Out.append(S.data(), S.size());
-  }
-  template <typename Container> void strings(const Container &C) {
-    u64(C.size());
-    for (const std::string &S : C)
-      str(S);
-  }
-};
-
-class Reader {
-public:
-  explicit Reader(llvm::StringRef Data) : Data(Data) {}
-  bool Ok = true;
-  uint64_t u64() {
-    if (Data.size() < 8) {
-      Ok = false;
-      return 0;
-    }
-    uint64_t V = 0;
-    for (int I = 0; I < 8; ++I)
-      V |= uint64_t(uint8_t(Data[I])) << (8 * I);
-    Data = Data.drop_front(8);
-    return V;
-  }
-  std::string str() {
-    uint64_t N = u64();
-    if (!Ok || N > Data.size()) {
-      Ok = false;
-      return {};
-    }
-    std::string S = Data.take_front(N).str();
-    Data = Data.drop_front(N);
-    return S;
-  }
-  /// A count of items each at least \p MinBytes long: bounded by the data.
-  uint64_t count(uint64_t MinBytes) {
-    uint64_t N = u64();
-    if (N > Data.size() / MinBytes)
-      Ok = false;
-    return Ok ? N : 0;
-  }
-  bool atEnd() const { return Data.empty(); }
-
-private:
-  llvm::StringRef Data;
-};
 
 std::string describeSignal(int Signal) {
   std::string Name = strsignal(Signal);
@@ -132,6 +78,10 @@ std::string serializeTuResult(const TuResult &R) {
   W.u64(R.OutsideRootSites);
   W.strings(R.FilesSeen);
   W.strings(R.DroppedFlags);
+  W.u64(R.BodiesParsed);
+  W.u64(R.BodiesSkipped);
+  W.u64(uint64_t(R.ParseCpuSeconds * 1e6));
+  W.u64(uint64_t(R.MatchCpuSeconds * 1e6));
   return std::move(W.Out);
 }
 
@@ -190,6 +140,10 @@ bool deserializeTuResult(llvm::StringRef Data, TuResult &R) {
   R.OutsideRootSites = In.u64();
   Strings([&](std::string S) { R.FilesSeen.insert(std::move(S)); });
   Strings([&](std::string S) { R.DroppedFlags.insert(std::move(S)); });
+  R.BodiesParsed = In.u64();
+  R.BodiesSkipped = In.u64();
+  R.ParseCpuSeconds = In.u64() / 1e6;
+  R.MatchCpuSeconds = In.u64() / 1e6;
   return In.Ok && In.atEnd();
 }
 
@@ -283,6 +237,8 @@ std::string runInWorkers(const std::vector<TuJob> &Jobs,
     Children.erase(It);
     WorkerOutcome Outcome;
     Outcome.PeakRssKiB = Usage.ru_maxrss;
+    Outcome.CpuSeconds = Usage.ru_utime.tv_sec + Usage.ru_utime.tv_usec / 1e6 +
+                         Usage.ru_stime.tv_sec + Usage.ru_stime.tv_usec / 1e6;
     Outcome.Seconds = std::chrono::duration<double>(
                           std::chrono::steady_clock::now() - Child.Start)
                           .count();

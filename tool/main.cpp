@@ -18,6 +18,7 @@
 #include "ManPage.h"
 #include "Output.h"
 #include "Paths.h"
+#include "PhaseTimes.h"
 #include "ReportFormats.h"
 #include "ResourceDir.h"
 #include "Series.h"
@@ -146,6 +147,21 @@ cl::opt<bool> NoPrefilter(
     cl::desc("Parse every translation unit, not only those whose text can "
              "reach a function of the family (for audits)"),
     cl::cat(Category));
+cl::opt<bool> FullParse(
+    "full-parse",
+    cl::desc("Parse every function body, not only those that can matter to "
+             "the migration (the output is the same; for audits)"),
+    cl::cat(Category));
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Where the prefilter keeps what it found in each file between "
+             "runs (default: $GUP_REWRITE_CACHE_DIR, else "
+             "$XDG_CACHE_HOME/gup-rewrite/prefilter, else "
+             "~/.cache/gup-rewrite/prefilter)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> NoCache("no-cache",
+                      cl::desc("Neither read nor write the prefilter's cache"),
+                      cl::cat(Category));
 cl::opt<std::string> Shard(
     "shard",
     cl::desc("Process shard <I> of <N> (I from 1 to N) of the translation "
@@ -195,6 +211,23 @@ cl::list<std::string> Files(cl::Positional, cl::desc("[FILE...]"),
 int fail(const Twine &Message) {
   errs() << "gup-rewrite: error: " << Message << "\n";
   return BadInput;
+}
+
+/// --cache-dir, or the default place for the prefilter's cache.
+std::string prefilterCacheDir() {
+  if (!CacheDir.empty())
+    return CacheDir;
+  if (const char *Env = getenv("GUP_REWRITE_CACHE_DIR"); Env && *Env)
+    return Env;
+  SmallString<256> Dir;
+  if (const char *Xdg = getenv("XDG_CACHE_HOME"); Xdg && *Xdg)
+    Dir = Xdg;
+  else if (const char *Home = getenv("HOME"); Home && *Home)
+    sys::path::append(Dir, Home, ".cache");
+  else
+    return "";
+  sys::path::append(Dir, "gup-rewrite", "prefilter");
+  return std::string(Dir);
 }
 
 bool checkWritableOutput(StringRef Path, std::string &Why) {
@@ -335,9 +368,12 @@ int main(int argc, const char **argv) {
     if (gup::neverHadVmas(Api) || Api.empty())
       return fail("--force-api=" + Api + ": never had a vmas parameter");
 
+  gup::RunPhases Phases;
+  gup::PhaseTimer Phase;
   Expected<gup::CompileDbSet> Dbs = gup::CompileDbSet::load(BuildPaths);
   if (!Dbs)
     return fail(toString(Dbs.takeError()));
+  Phases.DbLoad = Phase.elapsed();
 
   SmallString<256> Cwd;
   sys::fs::current_path(Cwd);
@@ -361,8 +397,9 @@ int main(int argc, const char **argv) {
   }
 
   std::vector<gup::TuJob> Jobs;
+  const size_t TotalTus = Dbs->jobs().size();
   if (Files.empty()) {
-    Jobs = Dbs->jobs();
+    Jobs = Dbs->takeJobs(); // a kernel's are ~80 MB: moved, not copied
   } else {
     Expected<std::vector<gup::TuJob>> Selected = Dbs->jobsFor(Files);
     if (!Selected)
@@ -409,6 +446,7 @@ int main(int argc, const char **argv) {
            << "); a translation unit that includes one may not parse; install "
               "libclang-common-19-dev or pass -- -resource-dir=DIR\n";
   Settings.ExtraArgs = ExtraArgs;
+  Settings.FullParse = FullParse;
 
   gup::ScheduleOptions Schedule;
   Schedule.UsePrefilter = !NoPrefilter;
@@ -417,6 +455,11 @@ int main(int argc, const char **argv) {
   Schedule.Workers.CrashOn = TestCrashOn;
   Schedule.Progress = !NoProgress && (ShowProgress || isatty(STDERR_FILENO));
   Schedule.SelectOnly = ListTus;
+  if (!NoCache) {
+    Schedule.CacheDir = prefilterCacheDir();
+    if (!Schedule.CacheDir.empty())
+      Schedule.CacheDir = gup::canonicalPath(Schedule.CacheDir, Cwd);
+  }
   if (!Shard.empty()) {
     auto [IndexText, CountText] = StringRef(Shard).split('/');
     unsigned Index = 0, Count = 0;
@@ -426,9 +469,17 @@ int main(int argc, const char **argv) {
     Schedule.ShardIndex = Index - 1;
     Schedule.ShardCount = Count;
   }
+  Phase.restart();
   gup::ScheduleResult Ran = gup::scheduleTus(Jobs, Settings, Schedule);
+  Phases.Prefilter = Ran.PrefilterTime;
+  Phases.Workers = Phase.elapsed();
+  Phases.Workers.Cpu -= Phases.Prefilter.Cpu;
+  Phases.Workers.Wall -= Phases.Prefilter.Wall;
   if (!Ran.Error.empty())
     return fail(Ran.Error);
+  if (!Ran.Prefilter.CacheError.empty())
+    errs() << "gup-rewrite: note: the prefilter's cache was not saved: "
+           << Ran.Prefilter.CacheError << " (--no-cache runs without one)\n";
   if (ListTus) {
     for (size_t Index : Ran.Selected)
       outs() << gup::relativeTo(Jobs[Index].File, Root) << "\n";
@@ -436,6 +487,7 @@ int main(int argc, const char **argv) {
   }
 
   // Merged in DB order, whatever order the workers finished in.
+  Phase.restart();
   gup::ChangePlan Plan;
   Plan.setCompat(CompatOut.Mode);
   for (const std::string &Api : ForceApi)
@@ -444,8 +496,14 @@ int main(int argc, const char **argv) {
   unsigned Parsed = 0, Failed = 0, Crashed = 0, OutsideRoot = 0;
   std::map<std::string, std::string> DroppedFlags; // flag -> first TU
   std::set<std::string> FilesSeen;
+  unsigned BodiesParsed = 0, BodiesSkipped = 0;
   for (auto &[Index, Outcome] : Ran.Outcomes) {
     gup::TuResult &Result = Outcome.Result;
+    Phases.Workers.Cpu += Outcome.CpuSeconds;
+    Phases.ParseCpu += Result.ParseCpuSeconds;
+    Phases.MatchCpu += Result.MatchCpuSeconds;
+    BodiesParsed += Result.BodiesParsed;
+    BodiesSkipped += Result.BodiesSkipped;
     if (!Outcome.Failure.empty()) {
       ++Crashed;
       Status = NeedsAttention;
@@ -567,6 +625,8 @@ int main(int argc, const char **argv) {
     Status = NeedsAttention;
   }
 
+  Phases.Plan = Phase.elapsed();
+  Phase.restart();
   std::vector<std::string> Problems;
   std::optional<gup::ChangedFile> CompatHeader;
   if (CompatOut.Mode != gup::CompatMode::None) {
@@ -642,6 +702,7 @@ int main(int argc, const char **argv) {
     errs() << "gup-rewrite: coverage report written to " << CoverageReport << "\n";
   }
 
+  Phases.Output = Phase.elapsed();
   if (OutsideRoot > 0)
     errs() << "gup-rewrite: note: " << OutsideRoot
            << " site(s) outside the tree '" << Root << "' left alone\n";
@@ -661,8 +722,8 @@ int main(int argc, const char **argv) {
       return errs() << "  " << left_justify(Name, 26);
     };
     errs() << "gup-rewrite: summary\n";
-    Row("TUs in the compile DBs") << Dbs->jobs().size() << "\n";
-    if (Jobs.size() != Dbs->jobs().size())
+    Row("TUs in the compile DBs") << TotalTus << "\n";
+    if (Jobs.size() != TotalTus)
       Row("TUs named on the command") << Jobs.size() << "\n";
     if (NoPrefilter) {
       Row("skipped by the prefilter") << "0 (--no-prefilter)\n";
@@ -671,6 +732,9 @@ int main(int argc, const char **argv) {
       Row("scanned by the prefilter")
           << PS.MainFiles << " main files, " << PS.Headers << " headers in "
           << format("%.1f", PS.Seconds) << " s\n";
+      if (PS.CacheUsed)
+        Row("prefilter cache") << PS.FromStat << " files unchanged, " << PS.FromHash
+                               << " re-read but the same, " << PS.Lexed << " scanned\n";
       Row("skipped by the prefilter") << Jobs.size() - Ran.Survivors << "\n";
       Row("kept by the prefilter")
           << Ran.Survivors << " (" << PS.MainFileHits << " name the family, "
@@ -684,6 +748,11 @@ int main(int argc, const char **argv) {
     if (Ran.Fallbacks)
       errs() << ", " << Ran.Fallbacks << " for a header the first choice did not read";
     errs() << ")\n";
+    if (FullParse)
+      Row("function bodies") << "all parsed (--full-parse)\n";
+    else
+      Row("function bodies") << BodiesParsed << " parsed, " << BodiesSkipped
+                             << " skipped (cannot hold a site)\n";
     Row("sites per rule") << (PerRule.empty() ? "(none)" : "") << "\n";
     for (const auto &[Rule, Count] : PerRule)
       errs() << "    " << left_justify(Rule, 24) << Count << "\n";
@@ -695,6 +764,7 @@ int main(int argc, const char **argv) {
     if (Ran.PeakRssKiB)
       Row("peak worker RSS") << Ran.PeakRssKiB / 1024 << " MiB ("
                              << gup::relativeTo(Ran.PeakRssFile, Root) << ")\n";
+    gup::printPhases(errs(), Phases);
   }
   (void)Parsed;
   return Status;
