@@ -123,6 +123,11 @@ private:
            (Text[Pos] == ' ' || Text[Pos] == '\n' || Text[Pos] == '\t' || Text[Pos] == '\r'))
       ++Pos;
   }
+  bool at(char C) const { return Pos < Text.size() && Text[Pos] == C; }
+  /// A string value for \p Key (a clear message when it is something else).
+  bool readStringValue(llvm::StringRef &Out, const std::string &What) {
+    return at('"') ? readString(Out) : failed(What + " must be a string");
+  }
   bool eat(char C) {
     if (Pos < Text.size() && Text[Pos] == C) {
       ++Pos;
@@ -284,8 +289,8 @@ private:
         skipBlanks();
         llvm::StringRef Value;
         if (KeyText == "directory" || KeyText == "file" || KeyText == "output") {
-          if (!readString(Value))
-            return failed("\"" + KeyText + "\" must be a string");
+          if (!readStringValue(Value, "\"" + KeyText + "\""))
+            return false;
           (KeyText == "directory" ? Command.Directory
            : KeyText == "file"    ? Command.Filename
                                   : Command.Output) = Value.str();
@@ -299,8 +304,8 @@ private:
           if (!eat(']')) {
             do {
               skipBlanks();
-              if (!readString(Value))
-                return failed("\"arguments\" must be a list of strings");
+              if (!readStringValue(Value, "each of \"arguments\""))
+                return false;
               Command.CommandLine.push_back(Value.str());
               skipBlanks();
             } while (eat(','));
@@ -309,8 +314,8 @@ private:
           }
           HaveArguments = true;
         } else if (KeyText == "command") {
-          if (!readString(Value))
-            return failed("\"command\" must be a string");
+          if (!readStringValue(Value, "\"command\""))
+            return false;
           HaveCommand = true;
           // Scratch is reused by the next string with escapes.
           if (Value.data() == Scratch.data()) {
