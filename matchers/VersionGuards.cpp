@@ -227,7 +227,23 @@ VersionRange VersionGuards::rangeAt(FileID File, unsigned Offset,
                                     const SourceManager &SM,
                                     const LangOptions &LO) const {
   VersionRange R;
-  for (const Chain &C : Chains) {
+  auto Text = [&](const Branch &B) {
+    return Lexer::getSourceText(CharSourceRange::getTokenRange(B.Condition), SM, LO);
+  };
+  // Each chain is looked at once (queries come after parsing, when every
+  // chain has all its branches): only those with a version test can narrow
+  // the range.
+  for (; ChainsLookedAt < Chains.size(); ++ChainsLookedAt) {
+    const Chain &C = Chains[ChainsLookedAt];
+    for (const Branch &B : C.Branches)
+      if (B.Known && (parseVersionCondition(Text(B), false).known() ||
+                      parseVersionCondition(Text(B), true).known())) {
+        VersionChains.push_back(ChainsLookedAt);
+        break;
+      }
+  }
+  for (size_t Index : VersionChains) {
+    const Chain &C = Chains[Index];
     if (C.Branches.empty() || C.End.isInvalid())
       continue;
     auto [IfFile, IfOffset] = SM.getDecomposedLoc(C.Branches.front().Directive);
@@ -238,9 +254,6 @@ VersionRange VersionGuards::rangeAt(FileID File, unsigned Offset,
     for (size_t I = 0; I < C.Branches.size(); ++I)
       if (SM.getFileOffset(C.Branches[I].Directive) < Offset)
         In = I;
-    auto Text = [&](const Branch &B) {
-      return Lexer::getSourceText(CharSourceRange::getTokenRange(B.Condition), SM, LO);
-    };
     // Branch In is compiled when every earlier condition is false and its
     // own is true.
     for (size_t I = 0; I < In; ++I)

@@ -75,6 +75,11 @@ private:
   };
   std::vector<Chain> Chains;
   std::vector<size_t> Open; ///< indices into Chains of unclosed #ifs
+  /// The chains with a version test in a condition, found on the first
+  /// query (a kernel TU has thousands of #if chains, almost none of them
+  /// about the kernel's version), and how many chains were looked at.
+  mutable std::vector<size_t> VersionChains;
+  mutable size_t ChainsLookedAt = 0;
 };
 
 } // namespace gup

@@ -28,6 +28,12 @@ TIMING = [
     (re.compile(r"\d+ MiB"), "N MiB"),
     (re.compile(r"\d\d:\d\d"), "MM:SS"),
     (re.compile(r"(?m)^  function bodies .*\n"), ""),
+    # A crashing worker's stack dump (--test-crash-on): addresses, and the
+    # command line that has --full-parse once.
+    (re.compile(r"0x[0-9a-f]+"), "0xN"),
+    (re.compile(r" --full-parse"), ""),
+    # The first run fills the prefilter's cache the second one reads.
+    (re.compile(r"(?m)^  prefilter cache .*\n"), ""),
 ]
 
 
