@@ -206,8 +206,9 @@ def run_all(args, tool, work, src, full_path):
         for run in range(args.runs):
             out_path = os.path.join(work, "%s.out" % key)
             with open(out_path, "wb") as out:
+                # spatch --jobs leaves a scratch directory in its cwd.
                 wall, cpu, peak, status, err = measure(
-                    cmd, stdout=out, env=tool_env if cmd[0] == tool else None)
+                    cmd, cwd=work, stdout=out, env=tool_env if cmd[0] == tool else None)
             walls.append(wall)
             cpus.append(cpu)
             rss.append(peak)

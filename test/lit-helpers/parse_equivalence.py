@@ -75,18 +75,25 @@ def probe_args(args, scratch):
     return out + rest, paths
 
 
+# A patch's date is the time it was written.
+PATCH_DATE = re.compile(rb"(?m)^Date: .*$")
+
+
+def read_written(path):
+    with open(path, "rb") as f:
+        return PATCH_DATE.sub(b"Date: N", f.read())
+
+
 def snapshot(path):
     """The files at path (a file or a directory), as {relative: bytes}."""
     if os.path.isfile(path):
-        with open(path, "rb") as f:
-            return {"": f.read()}
+        return {"": read_written(path)}
     found = {}
     if os.path.isdir(path):
         for base, _, names in os.walk(path):
             for n in names:
                 full = os.path.join(base, n)
-                with open(full, "rb") as f:
-                    found[os.path.relpath(full, path)] = f.read()
+                found[os.path.relpath(full, path)] = read_written(full)
     return found
 
 
