@@ -15,7 +15,8 @@ DEBIAN_PACKAGES := clang-19 libclang-19-dev llvm-19-dev llvm-19-tools \
                    clang-tidy-19 clang-format-19 lld-19 \
                    cmake ninja-build python3 git
 
-.PHONY: all deps configure build install deb demo check check-lit kernel-check bench mutation fuzz clean
+.PHONY: all deps configure build install deb demo check check-lit check-parse-equivalence \
+        kernel-check bench mutation fuzz clean
 
 all: build
 
@@ -55,6 +56,11 @@ demo: deps
 check-lit: build
 	@mkdir -p $(BUILD)/test-results
 	-$(LIT) $(LIT_ARGS) --xunit-xml-output=$(BUILD)/test-results/lit.xml $(BUILD)/test
+
+# The whole lit suite with every tool invocation run twice, with
+# --full-parse and without, which must agree (test/lit-helpers/parse_equivalence.py).
+check-parse-equivalence: build
+	$(LIT) $(LIT_ARGS) --param parse-equivalence=1 $(BUILD)/test
 
 kernel-check: build
 	scripts/kernel-check.sh $(BUILD)

@@ -434,13 +434,74 @@ VersionRange VersionGuards::branchRange(const Branch &B, bool Negate,
     return R;
   // Where M is defined in this build, or, when it is not (its definition
   // is in a branch this build skips), the one #define of it in the file.
+  if (auto Definition = macroDefinition(B, SM))
+    R = intersect(R, rangeAt(Definition->first, Definition->second, SM, LO, Depth + 1));
+  return R;
+}
+
+std::optional<std::pair<FileID, size_t>>
+VersionGuards::macroDefinition(const Branch &B, const SourceManager &SM) const {
   SourceLocation At = B.DefinedAt.isValid() && B.DefinedAt.isFileID()
                           ? B.DefinedAt
                           : SM.getExpansionLoc(B.Directive);
   FileID File = SM.getFileID(At);
   if (std::optional<size_t> Offset = onlyDefinition(SM.getBufferData(File), B.Macro))
-    R = intersect(R, rangeAt(File, *Offset, SM, LO, Depth + 1));
-  return R;
+    return std::make_pair(File, *Offset);
+  return std::nullopt;
+}
+
+void VersionGuards::findVersionChains(const SourceManager &SM, const LangOptions &LO) const {
+  // Queries come after parsing, when every chain has all its branches.
+  if (ChainsLookedAt == Chains.size())
+    return;
+  ChainsLookedAt = Chains.size();
+  VersionChains.clear();
+  std::vector<bool> Narrows(Chains.size(), false);
+  for (size_t I = 0; I < Chains.size(); ++I)
+    for (const Branch &B : Chains[I].Branches)
+      if (B.Known && (branchRange(B, false, SM, LO, /*Depth=*/4).known() ||
+                      branchRange(B, true, SM, LO, /*Depth=*/4).known())) {
+        Narrows[I] = true;
+        break;
+      }
+  // `#ifdef M` narrows where M's #define is in a chain that narrows; the
+  // rounds follow as many levels as branchRange() does.
+  auto Inside = [&](FileID File, size_t Offset, size_t Index) {
+    const Chain &C = Chains[Index];
+    if (C.Branches.empty() || C.End.isInvalid())
+      return false;
+    auto [IfFile, IfOffset] = SM.getDecomposedLoc(C.Branches.front().Directive);
+    auto [EndFile, EndOffset] = SM.getDecomposedLoc(C.End);
+    return IfFile == File && EndFile == File && IfOffset < Offset && Offset < EndOffset;
+  };
+  for (unsigned Round = 0; Round < 4 && llvm::is_contained(Narrows, true); ++Round) {
+    std::vector<size_t> Found;
+    for (size_t I = 0; I < Chains.size(); ++I)
+      if (Narrows[I])
+        Found.push_back(I);
+    bool Grew = false;
+    for (size_t I = 0; I < Chains.size(); ++I) {
+      if (Narrows[I])
+        continue;
+      for (const Branch &B : Chains[I].Branches) {
+        if (B.Macro.empty())
+          continue;
+        auto Definition = macroDefinition(B, SM);
+        if (!Definition)
+          continue;
+        for (size_t J : Found)
+          if (Inside(Definition->first, Definition->second, J))
+            Narrows[I] = Grew = true;
+        if (Narrows[I])
+          break;
+      }
+    }
+    if (!Grew)
+      break;
+  }
+  for (size_t I = 0; I < Chains.size(); ++I)
+    if (Narrows[I])
+      VersionChains.push_back(I);
 }
 
 VersionRange VersionGuards::rangeAt(FileID File, unsigned Offset,
@@ -453,7 +514,9 @@ VersionRange VersionGuards::rangeAt(FileID File, unsigned Offset,
                                     const SourceManager &SM, const LangOptions &LO,
                                     unsigned Depth) const {
   VersionRange R;
-  for (const Chain &C : Chains) {
+  findVersionChains(SM, LO);
+  for (size_t Index : VersionChains) {
+    const Chain &C = Chains[Index];
     if (C.Branches.empty() || C.End.isInvalid())
       continue;
     auto [IfFile, IfOffset] = SM.getDecomposedLoc(C.Branches.front().Directive);

@@ -137,6 +137,19 @@ private:
   std::vector<size_t> Open; ///< indices into Chains of unclosed #ifs
   /// Object-like macros whose bodies test the version: name -> body.
   llvm::StringMap<std::string> VersionMacros;
+  /// The chains whose branches can narrow a range, found on the first
+  /// query (a kernel TU has thousands of #if chains, almost none of them
+  /// about the kernel's version), and how many chains that looked at.
+  mutable std::vector<size_t> VersionChains;
+  mutable size_t ChainsLookedAt = 0;
+  /// Fills VersionChains: the chains with a version test in a condition
+  /// (version macros expanded), and those with an `#ifdef M` branch whose
+  /// #define of M is inside one of them, as deep as branchRange() follows.
+  void findVersionChains(const clang::SourceManager &SM,
+                         const clang::LangOptions &LO) const;
+  /// Where \p B's macro is defined, as branchRange() looks for it.
+  std::optional<std::pair<clang::FileID, size_t>>
+  macroDefinition(const Branch &B, const clang::SourceManager &SM) const;
 };
 
 /// For a call of \p Api that oldKernelsOnly() leaves alone because of #if

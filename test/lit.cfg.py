@@ -18,12 +18,22 @@ config.test_exec_root = os.path.join(config.gup_obj_root, "test")
 
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_system_environment(["HOME", "TMPDIR", "XDG_CACHE_HOME"])
+# The prefilter's cache of the tests' trees stays in the build tree.
+config.environment["GUP_REWRITE_CACHE_DIR"] = os.path.join(
+    config.gup_obj_root, "test", "prefilter-cache")
 
 src = config.gup_src_root
 helpers = os.path.join(src, "test", "lit-helpers")
 include_dir = os.path.join(src, "model", "include")
 python = config.python_executable
 gup_rewrite = os.path.join(config.gup_tools_dir, "gup-rewrite")
+# `lit --param parse-equivalence=1` (make check-parse-equivalence): every
+# invocation of the tool, by any test or helper, runs it with --full-parse
+# and without and fails unless both agree (lit-helpers/parse_equivalence.py).
+if lit_config.params.get("parse-equivalence"):
+    config.environment["GUP_REAL_TOOL"] = gup_rewrite
+    gup_rewrite = os.path.join(helpers, "parse_equivalence.py")
+    config.available_features.add("parse-equivalence")
 
 # --- mutation runs (make mutation, test/mutation.py, docs/testing.md) ---
 # --param disable_rule=NAME: every run of the tool skips the rule NAME

@@ -11,14 +11,17 @@
 #ifndef GUP_TOOL_CTOKENS_H
 #define GUP_TOOL_CTOKENS_H
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/xxhash.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstddef>
 #include <fcntl.h>
 #include <string>
+#include <vector>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <optional>
@@ -290,6 +293,17 @@ public:
            First[(unsigned char)Word[0]] && Names.count(Word);
   }
   size_t size() const { return Names.size(); }
+  /// The same for the same names, in any order and in any run.
+  uint64_t digest() const {
+    std::vector<llvm::StringRef> Sorted;
+    for (const auto &Entry : Names)
+      Sorted.push_back(Entry.getKey());
+    llvm::sort(Sorted);
+    std::string All;
+    for (llvm::StringRef Name : Sorted)
+      (All += Name) += '\n';
+    return llvm::xxh3_64bits(All);
+  }
 
 private:
   llvm::StringSet<> Names;

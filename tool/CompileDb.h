@@ -27,6 +27,8 @@ public:
 
   /// Every entry of every database, in database order.
   const std::vector<TuJob> &jobs() const { return Jobs; }
+  /// The same, moved out: jobs() is empty afterwards.
+  std::vector<TuJob> takeJobs() { return std::move(Jobs); }
 
   /// The entries for \p Files (paths relative to the current directory).
   llvm::Expected<std::vector<TuJob>> jobsFor(llvm::ArrayRef<std::string> Files) const;

@@ -3,6 +3,7 @@
 #include "CTokens.h"
 
 #include "Paths.h"
+#include "PrefilterCache.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -14,6 +15,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Parallel.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -196,21 +198,44 @@ struct Prefilter::Impl {
 
   /// What lexing one file found; filled without touching shared state, so
   /// that many files can be lexed at once.
-  struct LexResult {
-    bool Readable = false;
-    bool Hit = false;
-    std::vector<std::pair<std::string, bool>> Includes;
-    std::vector<std::string> NewMacros;
-    bool Lexed = false; ///< the full lex ran (Tested is filled)
-    std::set<std::string> Defines, Tested;
+  using LexResult = FileScan;
+
+  /// Scans of earlier runs (null: none kept).
+  PrefilterCache *Cache = nullptr;
+  uint64_t NamesDigest = 0;
+  /// How a file's scan was answered, and what the cache keeps it under.
+  struct CacheNote {
+    enum { None, FromStat, FromHash, Lexed } How = None;
+    FileStamp Stamp;
+    uint64_t Variant = 0;
   };
+
+  /// A scan's kind: the names looked for and what else it collects.
+  uint64_t variantOf(bool IsMainFile, bool FindMacros, bool ReadIncludes) const {
+    char Flags[3] = {char('0' + IsMainFile), char('0' + FindMacros),
+                     char('0' + ReadIncludes)};
+    std::string Key = std::to_string(NamesDigest) + llvm::StringRef(Flags, 3).str();
+    return llvm::xxh3_64bits(Key);
+  }
 
   /// Lexes \p Path against the current names: whether it names one, which
   /// of its macros' bodies do (with \p FindMacros), its #includes (with
   /// \p ReadIncludes). Reads only Interesting; safe to run in parallel.
   LexResult lexFile(const std::string &Path, bool IsMainFile, bool FindMacros,
-                    bool ReadIncludes) const {
+                    bool ReadIncludes, CacheNote &Note) const {
     LexResult R;
+    if (Cache) {
+      Note.Variant = variantOf(IsMainFile, FindMacros, ReadIncludes);
+      struct stat St;
+      if (::stat(Path.c_str(), &St) == 0) {
+        Note.Stamp.Size = St.st_size;
+        Note.Stamp.MtimeNs = int64_t(St.st_mtim.tv_sec) * 1'000'000'000 + St.st_mtim.tv_nsec;
+        if (const FileScan *Known = Cache->lookup(Path, Note.Variant, Note.Stamp, false)) {
+          Note.How = CacheNote::FromStat;
+          return *Known;
+        }
+      }
+    }
     // One buffer per thread, read() into: a map or an allocation per file
     // costs more than reading it (tens of thousands of small files).
     thread_local std::string Buffer;
@@ -218,6 +243,15 @@ struct Prefilter::Impl {
       return R; // the parser will say what is wrong with it
     R.Readable = true;
     llvm::StringRef Text = Buffer;
+    if (Cache) {
+      Note.Stamp.Size = Text.size();
+      Note.Stamp.Hash = llvm::xxh3_64bits(Text);
+      if (const FileScan *Known = Cache->lookup(Path, Note.Variant, Note.Stamp, true)) {
+        Note.How = CacheNote::FromHash;
+        return *Known;
+      }
+      Note.How = CacheNote::Lexed;
+    }
     if (!Interesting.mayOccurIn(Text)) {
       // Most files: only their #include lines (and a main file's #defines)
       // matter.
@@ -272,13 +306,24 @@ struct Prefilter::Impl {
     llvm::sort(Todo);
     Todo.erase(std::unique(Todo.begin(), Todo.end()), Todo.end());
     std::vector<LexResult> Results(Todo.size());
+    std::vector<CacheNote> Notes(Todo.size());
     bool ReadIncludes = !Rescan;
     llvm::parallelFor(0, Todo.size(), [&](size_t K) {
       const ScannedFile &F = Files[Todo[K]];
-      Results[K] = lexFile(F.Path, F.IsMainFile, /*FindMacros=*/true, ReadIncludes);
+      Results[K] = lexFile(F.Path, F.IsMainFile, /*FindMacros=*/true, ReadIncludes,
+                           Notes[K]);
     });
-    for (size_t K = 0; K < Todo.size(); ++K)
+    for (size_t K = 0; K < Todo.size(); ++K) {
+      const CacheNote &Note = Notes[K];
+      if (Cache && Note.How != CacheNote::None) {
+        ++(Note.How == CacheNote::FromStat   ? Cache->FromStat
+           : Note.How == CacheNote::FromHash ? Cache->FromHash
+                                             : Cache->Scanned);
+        if (Note.How != CacheNote::FromStat && Results[K].Readable)
+          Cache->store(Files[Todo[K]].Path, Note.Variant, Note.Stamp, Results[K]);
+      }
       store(Todo[K], std::move(Results[K]), ReadIncludes);
+    }
   }
 
   Id firstIn(llvm::ArrayRef<Id> DirList, llvm::StringRef Spelling) {
@@ -420,6 +465,7 @@ struct Prefilter::Impl {
       for (const std::string &Name : PendingMacros)
         Macros += Interesting.insert(Name);
       PendingMacros.clear();
+      NamesDigest = Interesting.digest();
       std::vector<Id> All;
       for (Id F = 0; F < Files.size(); ++F)
         if (Files[F].Scanned)
@@ -430,11 +476,15 @@ struct Prefilter::Impl {
   }
 };
 
-Prefilter::Prefilter(llvm::ArrayRef<std::string> Names, std::string Root)
+Prefilter::Prefilter(llvm::ArrayRef<std::string> Names, std::string Root,
+                     std::string CacheDir)
     : P(std::make_unique<Impl>()) {
   P->Root = std::move(Root);
   for (const std::string &Name : Names)
     P->Interesting.insert(Name);
+  P->NamesDigest = P->Interesting.digest();
+  if (!CacheDir.empty())
+    Cache = std::make_unique<PrefilterCache>(std::move(CacheDir), P->Root);
 }
 
 Prefilter::~Prefilter() = default;
@@ -442,6 +492,10 @@ Prefilter::~Prefilter() = default;
 std::vector<size_t> Prefilter::select(const std::vector<TuJob> &Jobs) {
   auto Start = std::chrono::steady_clock::now();
   Impl &I = *P;
+  if (Cache) {
+    Cache->load();
+    I.Cache = Cache.get();
+  }
   // 1. Every TU's search list; every file any TU can include, scanned once.
   //    The include graph is walked once per distinct search list.
   std::map<Id, std::vector<size_t>> TusOfList;
@@ -560,9 +614,17 @@ std::vector<size_t> Prefilter::select(const std::vector<TuJob> &Jobs) {
   for (size_t T = 0; T < Jobs.size(); ++T)
     if (Keep[T])
       Selected.push_back(T);
+  if (Cache) {
+    Stats.CacheUsed = true;
+    Stats.FromStat = Cache->FromStat;
+    Stats.FromHash = Cache->FromHash;
+    Stats.Lexed = Cache->Scanned;
+    Cache->save(Stats.CacheError);
+  }
   // The scan's tables are done with. Workers are forked next, and each
   // starts from the parent's resident size: give the memory back.
   P.reset();
+  Cache.reset();
   malloc_trim(0);
   Stats.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() -
                                                 Start)

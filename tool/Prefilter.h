@@ -41,13 +41,23 @@ struct PrefilterStats {
   unsigned HeaderOnly = 0;   ///< TUs kept only to reach a header with sites
   unsigned GupMacros = 0;    ///< macros whose body names the family
   double Seconds = 0;
+  /// The on-disk cache (PrefilterCache.h): how the scans were answered.
+  bool CacheUsed = false;
+  unsigned FromStat = 0; ///< unchanged by size and mtime, not read
+  unsigned FromHash = 0; ///< read, but the same content: not lexed
+  unsigned Lexed = 0;    ///< read and scanned
+  std::string CacheError; ///< the cache could not be written
 };
+
+class PrefilterCache;
 
 class Prefilter {
 public:
   /// \p Names: the identifiers that make a file interesting (the family).
   /// \p Root: only headers inside it need a TU of their own.
-  Prefilter(llvm::ArrayRef<std::string> Names, std::string Root);
+  /// \p CacheDir: where scans are kept between runs (empty: nowhere).
+  Prefilter(llvm::ArrayRef<std::string> Names, std::string Root,
+            std::string CacheDir = "");
   ~Prefilter();
 
   /// Indices into \p Jobs of the TUs to parse, ascending.
@@ -70,6 +80,7 @@ public:
 private:
   struct Impl;
   std::unique_ptr<Impl> P;
+  std::unique_ptr<PrefilterCache> Cache;
   std::vector<HeaderCandidates> Candidates;
   PrefilterStats Stats;
 };

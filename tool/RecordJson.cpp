@@ -189,6 +189,10 @@ void mapRecord(JsonIO &IO, TuResult &R) {
   IO.number("outsideRootSites", R.OutsideRootSites);
   IO.strings("filesSeen", R.FilesSeen);
   IO.strings("droppedFlags", R.DroppedFlags);
+  IO.number("bodiesParsed", R.BodiesParsed);
+  IO.number("bodiesSkipped", R.BodiesSkipped);
+  IO.number("parseCpuSeconds", R.ParseCpuSeconds);
+  IO.number("matchCpuSeconds", R.MatchCpuSeconds);
 }
 
 void mapRecord(JsonIO &IO, WorkerOutcome &O) {
@@ -196,6 +200,7 @@ void mapRecord(JsonIO &IO, WorkerOutcome &O) {
   IO.bytes("failure", O.Failure);
   IO.number("peakRssKiB", O.PeakRssKiB);
   IO.number("seconds", O.Seconds);
+  IO.number("cpuSeconds", O.CpuSeconds);
 }
 
 } // namespace gup

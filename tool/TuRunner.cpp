@@ -2,7 +2,9 @@
 #include "TuRunner.h"
 
 #include "Migration.h"
+#include "NeededBodies.h"
 #include "Paths.h"
+#include "PhaseTimes.h"
 #include "SkippedCode.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -17,6 +19,8 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/VirtualFileSystem.h"
+
+#include <optional>
 
 using namespace clang;
 using namespace clang::tooling;
@@ -75,13 +79,25 @@ public:
 
 /// Matches only the declarations that can hold a site (see
 /// MigrationAnalysis::declsThatCanHoldSites): most of a kernel TU is headers
-/// that never name the family.
+/// that never name the family. With \p Bodies, the parser skips the function
+/// bodies the analysis cannot need (NeededBodies.h).
 class ScopedConsumer : public ASTConsumer {
 public:
   ScopedConsumer(std::unique_ptr<ASTConsumer> Matching, MigrationAnalysis &Analysis,
-                 Preprocessor &PP)
-      : Matching(std::move(Matching)), Analysis(Analysis), PP(PP) {}
+                 Preprocessor &PP, NeededBodies *Bodies, TuResult &Result,
+                 double CpuStart)
+      : Matching(std::move(Matching)), Analysis(Analysis), PP(PP), Bodies(Bodies),
+        Result(Result), CpuStart(CpuStart) {}
+  bool HandleTopLevelDecl(DeclGroupRef Group) override {
+    if (Bodies)
+      Bodies->noteDeclarations(Group);
+    return true;
+  }
+  bool shouldSkipFunctionBody(Decl *D) override {
+    return Bodies && !Bodies->bodyIsNeeded(*D);
+  }
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    Result.ParseCpuSeconds = processCpuSeconds() - CpuStart;
     Ctx.setTraversalScope(MigrationAnalysis::declsThatCanHoldSites(Ctx, PP));
     Analysis.startTranslationUnit(Ctx);
     Matching->HandleTranslationUnit(Ctx);
@@ -91,6 +107,9 @@ private:
   std::unique_ptr<ASTConsumer> Matching;
   MigrationAnalysis &Analysis;
   Preprocessor &PP;
+  NeededBodies *Bodies;
+  TuResult &Result;
+  double CpuStart;
 };
 
 /// Runs the rule library over the AST and turns its findings into records
@@ -106,13 +125,29 @@ public:
                                                  StringRef) override {
     CI.getPreprocessor().addPPCallbacks(Analysis.ppCallbacks());
     Analysis.registerMatchers(Finder);
-    return std::make_unique<ScopedConsumer>(Finder.newASTConsumer(), Analysis,
-                                            CI.getPreprocessor());
+    if (!Settings.FullParse) {
+      CI.getFrontendOpts().SkipFunctionBodies = true;
+      Bodies.emplace(CI.getPreprocessor());
+    }
+    return std::make_unique<ScopedConsumer>(
+        Finder.newASTConsumer(), Analysis, CI.getPreprocessor(),
+        Bodies ? &*Bodies : nullptr, Result, CpuStart);
+  }
+
+  bool BeginSourceFileAction(CompilerInstance &CI) override {
+    CpuStart = processCpuSeconds();
+    return true;
   }
 
   void EndSourceFileAction() override {
     Result.Parsed = true;
     convert(getCompilerInstance().getSourceManager());
+    if (Bodies) {
+      Result.BodiesParsed = Bodies->kept();
+      Result.BodiesSkipped = Bodies->skipped();
+    }
+    Result.MatchCpuSeconds =
+        processCpuSeconds() - CpuStart - Result.ParseCpuSeconds;
   }
 
 private:
@@ -122,6 +157,8 @@ private:
   CollectingSink Sink;
   MigrationAnalysis Analysis;
   ast_matchers::MatchFinder Finder;
+  std::optional<NeededBodies> Bodies;
+  double CpuStart = 0;
   llvm::DenseMap<FileID, std::string> Paths;
 
   const std::string &pathOf(const SourceManager &SM, FileID FID) {

@@ -17,6 +17,9 @@ struct RunSettings {
   std::string ResourceDir;  ///< clang's builtin headers
   std::vector<std::string> ExtraArgs; ///< after `--` on our command line
   MigrationOptions Migration;
+  /// Parse every function body (--full-parse), not only those the analysis
+  /// can need (NeededBodies.h).
+  bool FullParse = false;
 };
 
 /// What one TU contributed, as plain data (no AST, no SourceManager).
@@ -34,6 +37,13 @@ struct TuResult {
   std::set<std::string> FilesSeen;
   /// Compiler flags clang rejected and that were dropped (gcc-only flags).
   std::set<std::string> DroppedFlags;
+  /// Function bodies parsed and skipped (all parsed with --full-parse).
+  unsigned BodiesParsed = 0;
+  unsigned BodiesSkipped = 0;
+  /// CPU time of the front end up to a complete AST, and of the rules and
+  /// the conversion of their findings.
+  double ParseCpuSeconds = 0;
+  double MatchCpuSeconds = 0;
 };
 
 TuResult runTu(const TuJob &Job, const RunSettings &Settings);

@@ -35,10 +35,12 @@ ScheduleResult scheduleTus(const std::vector<TuJob> &Jobs,
   std::vector<std::string> Names;
   for (const GupFunction &F : gupFamily())
     Names.push_back(F.Name.str());
-  Prefilter Filter(Names, Settings.Root);
+  Prefilter Filter(Names, Settings.Root, Options.CacheDir);
   if (Options.UsePrefilter) {
+    PhaseTimer Timer;
     Survivors = Filter.select(Jobs);
     Out.Prefilter = Filter.stats();
+    Out.PrefilterTime = Timer.elapsed();
   } else {
     for (size_t I = 0; I < Jobs.size(); ++I)
       Survivors.push_back(I);

@@ -10,6 +10,7 @@
 #ifndef GUP_TOOL_TUSCHEDULE_H
 #define GUP_TOOL_TUSCHEDULE_H
 
+#include "PhaseTimes.h"
 #include "Prefilter.h"
 #include "Workers.h"
 
@@ -25,6 +26,7 @@ struct ScheduleOptions {
   unsigned ShardCount = 1;
   bool Progress = false;
   bool SelectOnly = false; ///< decide what to parse, parse nothing
+  std::string CacheDir;    ///< the prefilter's cache (empty: none)
   WorkerSettings Workers;
 };
 
@@ -32,6 +34,7 @@ struct ScheduleResult {
   /// Every TU that was parsed (or whose worker died), by index into Jobs.
   std::map<size_t, WorkerOutcome> Outcomes;
   PrefilterStats Prefilter;
+  PhaseTime PrefilterTime;
   size_t Survivors = 0;  ///< TUs the prefilter kept (all TUs without it)
   size_t InShard = 0;    ///< of those, this shard's
   std::vector<size_t> Selected; ///< this shard's TUs, before any fallback

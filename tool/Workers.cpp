@@ -138,6 +138,8 @@ std::string runInWorkers(const std::vector<TuJob> &Jobs,
     Children.erase(It);
     WorkerOutcome Outcome;
     Outcome.PeakRssKiB = Usage.ru_maxrss;
+    Outcome.CpuSeconds = Usage.ru_utime.tv_sec + Usage.ru_utime.tv_usec / 1e6 +
+                         Usage.ru_stime.tv_sec + Usage.ru_stime.tv_usec / 1e6;
     Outcome.Seconds = std::chrono::duration<double>(
                           std::chrono::steady_clock::now() - Child.Start)
                           .count();

@@ -27,6 +27,7 @@ struct WorkerOutcome {
   std::string Failure;
   long PeakRssKiB = 0;
   double Seconds = 0;
+  double CpuSeconds = 0; ///< user + system time of the worker process
 };
 
 struct WorkerSettings {

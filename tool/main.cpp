@@ -18,6 +18,7 @@
 #include "ManPage.h"
 #include "Output.h"
 #include "Paths.h"
+#include "PhaseTimes.h"
 #include "ReportFormats.h"
 #include "ResourceDir.h"
 #include "Series.h"
@@ -148,6 +149,21 @@ cl::opt<bool> NoPrefilter(
     cl::desc("Parse every translation unit, not only those whose text can "
              "reach a function of the family (for audits)"),
     cl::cat(Category));
+cl::opt<bool> FullParse(
+    "full-parse",
+    cl::desc("Parse every function body, not only those that can matter to "
+             "the migration (the output is the same; for audits)"),
+    cl::cat(Category));
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Where the prefilter keeps what it found in each file between "
+             "runs (default: $GUP_REWRITE_CACHE_DIR, else "
+             "$XDG_CACHE_HOME/gup-rewrite/prefilter, else "
+             "~/.cache/gup-rewrite/prefilter)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> NoCache("no-cache",
+                      cl::desc("Neither read nor write the prefilter's cache"),
+                      cl::cat(Category));
 cl::opt<std::string> Shard(
     "shard",
     cl::desc("Process shard <I> of <N> (I from 1 to N) of the translation "
@@ -303,6 +319,23 @@ int fail(const Twine &Message) {
   return BadInput;
 }
 
+/// --cache-dir, or the default place for the prefilter's cache.
+std::string prefilterCacheDir() {
+  if (!CacheDir.empty())
+    return CacheDir;
+  if (const char *Env = getenv("GUP_REWRITE_CACHE_DIR"); Env && *Env)
+    return Env;
+  SmallString<256> Dir;
+  if (const char *Xdg = getenv("XDG_CACHE_HOME"); Xdg && *Xdg)
+    Dir = Xdg;
+  else if (const char *Home = getenv("HOME"); Home && *Home)
+    sys::path::append(Dir, Home, ".cache");
+  else
+    return "";
+  sys::path::append(Dir, "gup-rewrite", "prefilter");
+  return std::string(Dir);
+}
+
 bool checkWritableOutput(StringRef Path, std::string &Why) {
   SmallString<256> Abs(Path);
   sys::fs::make_absolute(Abs);
@@ -331,7 +364,8 @@ bool checkWritableOutput(StringRef Path, std::string &Why) {
 int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
                    const std::vector<GlobPattern> &Ignored,
                    const std::string &SeriesAuthor, unsigned Parallel,
-                   std::chrono::steady_clock::time_point WallStart);
+                   std::chrono::steady_clock::time_point WallStart,
+                   gup::RunPhases Phases);
 
 } // namespace
 
@@ -476,15 +510,18 @@ int main(int argc, const char **argv) {
     if (std::string Why = seriesAuthor(Found.Run.Root, SeriesAuthor); !Why.empty())
       return fail(Why);
     return decideAndWrite(Found, CompatOut, Ignored, SeriesAuthor, /*Parallel=*/0,
-                          WallStart);
+                          WallStart, gup::RunPhases());
   }
 
   if (BuildPaths.empty())
     return fail("no compile database: give -p BUILD_DIR");
 
+  gup::RunPhases Phases;
+  gup::PhaseTimer Phase;
   Expected<gup::CompileDbSet> Dbs = gup::CompileDbSet::load(BuildPaths);
   if (!Dbs)
     return fail(toString(Dbs.takeError()));
+  Phases.DbLoad = Phase.elapsed();
 
   SmallString<256> Cwd;
   sys::fs::current_path(Cwd);
@@ -497,8 +534,9 @@ int main(int argc, const char **argv) {
     return fail(Why);
 
   std::vector<gup::TuJob> Jobs;
+  const size_t TotalTus = Dbs->jobs().size();
   if (Files.empty()) {
-    Jobs = Dbs->jobs();
+    Jobs = Dbs->takeJobs(); // a kernel's are ~80 MB: moved, not copied
   } else {
     Expected<std::vector<gup::TuJob>> Selected = Dbs->jobsFor(Files);
     if (!Selected)
@@ -539,6 +577,7 @@ int main(int argc, const char **argv) {
            << "); a translation unit that includes one may not parse; install "
               "libclang-common-19-dev or pass -- -resource-dir=DIR\n";
   Settings.ExtraArgs = ExtraArgs;
+  Settings.FullParse = FullParse;
 
   gup::ScheduleOptions Schedule;
   Schedule.UsePrefilter = !NoPrefilter;
@@ -547,6 +586,11 @@ int main(int argc, const char **argv) {
   Schedule.Workers.CrashOn = TestCrashOn;
   Schedule.Progress = !NoProgress && (ShowProgress || isatty(STDERR_FILENO));
   Schedule.SelectOnly = ListTus;
+  if (!NoCache) {
+    Schedule.CacheDir = prefilterCacheDir();
+    if (!Schedule.CacheDir.empty())
+      Schedule.CacheDir = gup::canonicalPath(Schedule.CacheDir, Cwd);
+  }
   if (!Shard.empty()) {
     auto [IndexText, CountText] = StringRef(Shard).split('/');
     unsigned Index = 0, Count = 0;
@@ -556,9 +600,17 @@ int main(int argc, const char **argv) {
     Schedule.ShardIndex = Index - 1;
     Schedule.ShardCount = Count;
   }
+  Phase.restart();
   gup::ScheduleResult Ran = gup::scheduleTus(Jobs, Settings, Schedule);
+  Phases.Prefilter = Ran.PrefilterTime;
+  Phases.Workers = Phase.elapsed();
+  Phases.Workers.Cpu -= Phases.Prefilter.Cpu;
+  Phases.Workers.Wall -= Phases.Prefilter.Wall;
   if (!Ran.Error.empty())
     return fail(Ran.Error);
+  if (!Ran.Prefilter.CacheError.empty())
+    errs() << "gup-rewrite: note: the prefilter's cache was not saved: "
+           << Ran.Prefilter.CacheError << " (--no-cache runs without one)\n";
   if (ListTus) {
     for (size_t Index : Ran.Selected)
       outs() << gup::relativeTo(Jobs[Index].File, Root) << "\n";
@@ -581,7 +633,7 @@ int main(int argc, const char **argv) {
   Run.Prefilter = !NoPrefilter;
   Run.ShardCount = Schedule.ShardCount;
   Found.Shard = Schedule.ShardIndex + 1;
-  Found.TusInDbs = Dbs->jobs().size();
+  Found.TusInDbs = TotalTus;
   Found.TusNamed = Jobs.size();
   Found.Ran = std::move(Ran);
   if (!FindingsOut.empty()) {
@@ -607,7 +659,7 @@ int main(int argc, const char **argv) {
     return Done;
   }
   return decideAndWrite(Found, CompatOut, Ignored, SeriesAuthor,
-                        Schedule.Workers.Parallel, WallStart);
+                        Schedule.Workers.Parallel, WallStart, Phases);
 }
 
 namespace {
@@ -618,13 +670,15 @@ namespace {
 int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
                    const std::vector<GlobPattern> &Ignored,
                    const std::string &SeriesAuthor, unsigned Parallel,
-                   std::chrono::steady_clock::time_point WallStart) {
+                   std::chrono::steady_clock::time_point WallStart,
+                   gup::RunPhases Phases) {
   const std::string &Root = Found.Run.Root;
   gup::ScheduleResult &Ran = Found.Ran;
   // A shard alone sees part of the run: what no TU read, and which APIs
   // are held back, only the merge of all shards knows.
   bool PartOfRun = Found.Run.ShardCount > 1 && !Found.MergedShards;
   // Merged in DB order, whatever order the workers finished in.
+  gup::PhaseTimer Phase;
   gup::ChangePlan Plan;
   Plan.setCompat(CompatOut.Mode);
   for (const std::string &Api : ForceApi)
@@ -634,8 +688,14 @@ int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
   std::map<std::string, std::string> DroppedFlags; // flag -> first TU
   std::set<std::string> FilesSeen;
   std::set<std::string> NamedAlready; // not named again as unread
+  unsigned BodiesParsed = 0, BodiesSkipped = 0;
   for (auto &[Index, Outcome] : Ran.Outcomes) {
     gup::TuResult &Result = Outcome.Result;
+    Phases.Workers.Cpu += Outcome.CpuSeconds;
+    Phases.ParseCpu += Result.ParseCpuSeconds;
+    Phases.MatchCpu += Result.MatchCpuSeconds;
+    BodiesParsed += Result.BodiesParsed;
+    BodiesSkipped += Result.BodiesSkipped;
     if (!Outcome.Failure.empty()) {
       ++Crashed;
       NamedAlready.insert(Result.File);
@@ -813,6 +873,8 @@ int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
     return BadInput;
   }
 
+  Phases.Plan = Phase.elapsed();
+  Phase.restart();
   std::vector<std::string> Problems;
   std::optional<gup::ChangedFile> CompatHeader;
   if (CompatOut.Mode != gup::CompatMode::None) {
@@ -888,6 +950,7 @@ int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
     errs() << "gup-rewrite: coverage report written to " << CoverageReport << "\n";
   }
 
+  Phases.Output = Phase.elapsed();
   if (OutsideRoot > 0)
     errs() << "gup-rewrite: note: " << OutsideRoot
            << " site(s) outside the tree '" << Root << "' left alone\n";
@@ -917,6 +980,9 @@ int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
       Row("scanned by the prefilter")
           << PS.MainFiles << " main files, " << PS.Headers << " headers in "
           << format("%.1f", PS.Seconds) << " s\n";
+      if (PS.CacheUsed)
+        Row("prefilter cache") << PS.FromStat << " files unchanged, " << PS.FromHash
+                               << " re-read but the same, " << PS.Lexed << " scanned\n";
       Row("skipped by the prefilter") << Found.TusNamed - Ran.Survivors << "\n";
       Row("kept by the prefilter")
           << Ran.Survivors << " (" << PS.MainFileHits << " name the family, "
@@ -933,6 +999,11 @@ int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
     if (Ran.Fallbacks)
       errs() << ", " << Ran.Fallbacks << " for a header the first choice did not read";
     errs() << ")\n";
+    if (FullParse)
+      Row("function bodies") << "all parsed (--full-parse)\n";
+    else
+      Row("function bodies") << BodiesParsed << " parsed, " << BodiesSkipped
+                             << " skipped (cannot hold a site)\n";
     Row("sites per rule") << (PerRule.empty() ? "(none)" : "") << "\n";
     for (const auto &[Rule, Count] : PerRule)
       errs() << "    " << left_justify(Rule, 24) << Count << "\n";
@@ -950,6 +1021,7 @@ int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
     if (Ran.PeakRssKiB)
       Row("peak worker RSS") << Ran.PeakRssKiB / 1024 << " MiB ("
                              << gup::relativeTo(Ran.PeakRssFile, Root) << ")\n";
+    gup::printPhases(errs(), Phases);
   }
   (void)Parsed;
   return Status;

@@ -1,0 +1,78 @@
+//===- NeededBodies.cpp - Which function bodies the analysis can need -----===//
+#include "NeededBodies.h"
+
+#include "GupApi.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/Lex/Preprocessor.h"
+
+using namespace clang;
+
+namespace gup {
+
+namespace {
+bool hasVmasArrayParameter(const FunctionDecl &FD) {
+  for (const ParmVarDecl *P : FD.parameters())
+    if (isVmasArrayType(P->getType()))
+      return true;
+  return false;
+}
+} // namespace
+
+NeededBodies::NeededBodies(Preprocessor &PP) : PP(PP) {
+  for (const GupFunction &F : gupFamily())
+    Names.insert(PP.getIdentifierInfo(F.Name));
+}
+
+void NeededBodies::noteDeclarations(DeclGroupRef Group) {
+  for (const Decl *D : Group)
+    if (const auto *FD = dyn_cast<FunctionDecl>(D))
+      if (FD->getIdentifier() && hasVmasArrayParameter(*FD))
+        Names.insert(FD->getIdentifier());
+}
+
+bool NeededBodies::bodyIsNeeded(const Decl &D) {
+  bool Needed = decide(D);
+  ++(Needed ? Kept : Skipped);
+  return Needed;
+}
+
+bool NeededBodies::decide(const Decl &D) {
+  const FunctionDecl *FD = D.getAsFunction();
+  if (!FD)
+    return true;
+  if (FD->getIdentifier() && findGupFunction(FD->getName()))
+    return true;
+  if (hasVmasArrayParameter(*FD)) {
+    // A recursive call is a call of a wrapper too.
+    if (FD->getIdentifier())
+      Names.insert(FD->getIdentifier());
+    return true;
+  }
+  // The parser stands on the body's `{`: read on to its matching `}`. The
+  // tokens come after macro expansion and #if, exactly as the parser will
+  // see them.
+  unsigned Depth = 1;
+  for (unsigned Ahead = 0;; ++Ahead) {
+    const Token &T = PP.LookAhead(Ahead);
+    switch (T.getKind()) {
+    case tok::eof:
+      return true; // no end in sight: parse it, to be safe
+    case tok::l_brace:
+      ++Depth;
+      break;
+    case tok::r_brace:
+      if (--Depth == 0)
+        return false;
+      break;
+    case tok::identifier:
+      if (Names.count(T.getIdentifierInfo()))
+        return true;
+      break;
+    default:
+      break;
+    }
+  }
+}
+
+} // namespace gup
