@@ -30,11 +30,11 @@
 // DIFF:      -	get_user_pages_remote(mm, addr, 1, 0, page, NULL, NULL)
 // DIFF-NEXT: +	get_user_pages_remote(mm, addr, 1, 0, page, NULL)
 // DIFF:      -static void fill_vmas(struct vm_area_struct *vma, struct vm_area_struct **vmas,
-// DIFF-NEXT: +static void fill_vmas(struct vm_area_struct *vma,
+// DIFF-NEXT: +static void fill(struct vm_area_struct *vma,
 // DIFF:      -		if (vmas)
 // DIFF-NEXT: -			vmas[i] = vma;
 // DIFF:      -	fill_vmas(NULL, NULL, 1);
-// DIFF-NEXT: +	fill_vmas(NULL, 1);
+// DIFF-NEXT: +	fill(NULL, 1);
 // DIFF:      -		      struct page **pages, struct vm_area_struct **vmas)
 // DIFF-NEXT: +		      struct page **pages)
 // DIFF:      -	return pin_user_pages(start, n, FOLL_WRITE, pages, vmas);
@@ -45,7 +45,7 @@
 // DIFF-NEXT: +	return pin_late(start, pages);
 // DIFF-NOT:  get_user_pages(
 
-// DIAG:      skip.c:{{.*}}: warning: get_user_pages() is passed 'vmas', the vmas parameter of grab_range(), which cannot lose it automatically: not every caller of grab_range() passes NULL
+// DIAG:      skip.c:{{.*}}: warning: get_user_pages() is passed 'vmas', the vmas parameter of grab_range(), which cannot lose it automatically: a caller of grab_range() passes 'vmas' for it (line {{[0-9]+}}), not NULL
 // DIAG-NEXT: skip.c:{{.*}}: warning: cannot drop the NULL vmas argument of get_user_pages() automatically
 // DIAG:      function bodies {{[1-9][0-9]*}} parsed, {{[1-9][0-9]*}} skipped (cannot hold a site)
 // DIAG:      time per phase
