@@ -71,33 +71,14 @@ REMOTE = {"get_user_pages_remote", "pin_user_pages_remote"}
 # --------------------------------------------------------------------------
 VMAS_LAST = {"get_user_pages", "pin_user_pages"}
 KNOWN_TOOL_BUGS = [
-    {"name": "version test inside the argument list",
-     "area": "preproc (/work/wt/preproc, issue 14 item 0)",
-     "finding": "generator-findings.md F1, F2",
-     "covers": lambda c: c.get("shape") in ("version-lt-vmas-only", "version-lt-else",
-                                             "version-ge-else")},
     {"name": "#endif deleted with the NULL before the vmas argument",
      "area": "preproc (/work/wt/preproc, issue 14 item 0)",
      "finding": "generator-findings.md F3",
      "covers": lambda c: c.get("shape") == "ifdef-pages" and c.get("api") in VMAS_LAST},
-    {"name": "vmas argument (not the last) inside #ifdef/#else: #endif deleted",
-     "area": "preproc (/work/wt/preproc, issue 14 item 0)",
-     "finding": "generator-findings.md F4",
-     "covers": lambda c: c.get("shape") == "ifdef-vmas" and c.get("api") not in VMAS_LAST},
     {"name": "#ifdef after the vmas argument: reported, not migrated",
      "area": "preproc (/work/wt/preproc, issue 14 item 0)",
      "finding": "generator-findings.md F5",
      "covers": lambda c: c.get("shape") == "ifdef-locked"},
-    {"name": "vmas forwarded through vmas - 1, vmas + (*i)++, c ? vmas : other",
-     "area": "classifier (/work/wt/classifier, issue 14 item 2)",
-     "finding": "generator-findings.md F6",
-     "covers": lambda c: c.get("forward") in ("minus-one", "plus-postincrement",
-                                               "ternary-other")},
-    {"name": "allocated vmas array with a goto error path: the label is left unused",
-     "area": "module shapes (issue 14 item 6a)",
-     "finding": "generator-findings.md F7",
-     "covers": lambda c: c.get("storage") not in (None, "stack") and
-     c.get("error-path") == "goto" and c.get("read") != "after-unlock"},
     {"name": "mmap_lock released through a local alias of the mm: VMA reads after it pass "
              "unnoticed",
      "area": "vma-after-unlock / vmas-array flow (not assigned)",
