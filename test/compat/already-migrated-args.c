@@ -14,6 +14,8 @@
 
 #include <linux/mm.h>
 #include <linux/version.h>
+// HEADER-FIXES:      {{^}}#include <linux/version.h>{{$}}
+// HEADER-FIXES-NEXT: {{^}}#include "gup_compat.h"{{$}}
 
 #define DRV_HAVE_GUP 1
 /* The module's own names for its version tests. */

@@ -21,6 +21,8 @@ long drv_pin(unsigned long start, unsigned long n, struct page **pages)
 	kvfree(vmas);
 	return ret;
 }
+// CHECK-FIXES:      {{^}}#include <linux/slab.h>{{$}}
+// CHECK-FIXES-NEXT: {{^}}#include <linux/version.h>{{$}}
 // CHECK-FIXES:      {{^}}{{[{]}}{{$}}
 // CHECK-FIXES-NEXT: {{^}}#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0){{$}}
 // CHECK-FIXES-NEXT: {{^}}	struct vm_area_struct **vmas;{{$}}

@@ -25,3 +25,7 @@ long drv_pin(unsigned long start, struct page **pages)
 	return pin_user_pages(start, 1, FOLL_LONGTERM, pages, NULL);
 }
 // CHECK-FIXES:      {{^}}#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0){{$}}
+// CHECK-FIXES-NEXT: {{^}}	return pin_user_pages(start, 1, FOLL_LONGTERM, pages);{{$}}
+// CHECK-FIXES-NEXT: {{^}}#else{{$}}
+// CHECK-FIXES-NEXT: {{^}}	return pin_user_pages(start, 1, FOLL_LONGTERM, pages, NULL);{{$}}
+// CHECK-FIXES-NEXT: {{^}}#endif{{$}}

@@ -26,4 +26,7 @@ long drv_pin(unsigned long start, struct page **pages)
 // CHECK-FIXES-NEXT: {{^}}#ifndef DRV_NO_VERSION_H{{$}}
 // CHECK-FIXES:      {{^}}#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0){{$}}
 // CHECK-FIXES-NEXT: {{^}}	return pin_user_pages(start, 1, FOLL_LONGTERM, pages);{{$}}
+// CHECK-FIXES-NEXT: {{^}}#else{{$}}
+// CHECK-FIXES-NEXT: {{^}}	return pin_user_pages(start, 1, FOLL_LONGTERM, pages, NULL);{{$}}
+// CHECK-FIXES-NEXT: {{^}}#endif{{$}}
 // HEADER-FIXES:     {{^}}	return gup_compat_pin_user_pages(start, 1, FOLL_LONGTERM, pages);{{$}}
