@@ -41,8 +41,13 @@ long fault_twice(unsigned long addr, struct page **page)
 
 	return fault_one > 0 ? fault_one_vmas(addr, page, NULL) : fault_one;
 }
-// CHECK-FIXES:      {{^}}static long fault_one_vmas(unsigned long addr, struct page **page){{$}}
+// CHECK-FIXES:      {{^}}// stays.{{$}}
+// CHECK-FIXES-NEXT: {{^}}static long fault_one_vmas(unsigned long addr, struct page **page){{$}}
+// CHECK-FIXES-NEXT: {{^}}{{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}	return get_user_pages(addr, 1, 0, page);{{$}}
 // CHECK-FIXES:      {{^}}	long fault_one = fault_one_vmas(addr, page);{{$}}
+// CHECK-FIXES-EMPTY:
+// CHECK-FIXES-NEXT: {{^}}	return fault_one > 0 ? fault_one_vmas(addr, page) : fault_one;{{$}}
 
 // Called from code this build skips too: renaming only the calls it sees
 // would break the other configuration, so the name stays.
@@ -59,5 +64,8 @@ long touch(unsigned long addr, struct page **page)
 #endif
 	return touch_page_vmas(addr, page, NULL);
 }
-// CHECK-FIXES:      {{^}}static long touch_page_vmas(unsigned long addr, struct page **page){{$}}
+// CHECK-FIXES:      {{^}}// would break the other configuration, so the name stays.{{$}}
+// CHECK-FIXES-NEXT: {{^}}static long touch_page_vmas(unsigned long addr, struct page **page){{$}}
+// CHECK-FIXES-NEXT: {{^}}{{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}	return get_user_pages(addr, 1, FOLL_WRITE, page);{{$}}
 // CHECK-FIXES:      {{^}}	return touch_page_vmas(addr, page);{{$}}

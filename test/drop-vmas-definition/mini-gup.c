@@ -180,7 +180,9 @@ long populate_range(struct mm_struct *mm, unsigned long start,
 // CHECK-FIXES:      {{^}}long follow_hugetlb_page(struct mm_struct *, struct vm_area_struct *,{{$}}
 // CHECK-FIXES-NEXT: {{^}}			 struct page **,{{$}}
 // CHECK-FIXES-NEXT: {{^}}			 unsigned long *, unsigned long *, long, unsigned int,{{$}}
-// CHECK-FIXES:      {{^}}static void record_subpages(struct page *page, struct vm_area_struct *vma,{{$}}
+// CHECK-FIXES-NEXT: {{^}}			 int *);{{$}}
+// CHECK-FIXES-EMPTY:
+// CHECK-FIXES-NEXT: {{^}}static void record_subpages(struct page *page, struct vm_area_struct *vma,{{$}}
 // CHECK-FIXES-NEXT: {{^}}				 int refs, struct page **pages){{$}}
 // CHECK-FIXES-NEXT: {{^}}{{[{]}}{{$}}
 // CHECK-FIXES:      {{^}}		if (likely(pages)){{$}}
@@ -190,7 +192,10 @@ long populate_range(struct mm_struct *mm, unsigned long start,
 // CHECK-FIXES-NEXT: {{^}}			 struct page **pages,{{$}}
 // CHECK-FIXES-NEXT: {{^}}			 unsigned long *position, unsigned long *nr_pages,{{$}}
 // CHECK-FIXES:      {{^}}	if (!pages && !pfn_offset && *nr_pages > 1) {{[{]}}{{$}}
-// CHECK-FIXES:      {{^}}	if (pages){{$}}
+// CHECK-FIXES-NEXT: {{^}}		*nr_pages = 0;{{$}}
+// CHECK-FIXES-NEXT: {{^}}		return i;{{$}}
+// CHECK-FIXES-NEXT: {{^}}	}{{$}}
+// CHECK-FIXES-NEXT: {{^}}	if (pages){{$}}
 // CHECK-FIXES-NEXT: {{^}}		record_subpages(page, vma, refs,{{$}}
 // CHECK-FIXES-NEXT: {{^}}				     likely(pages) ? pages + i : NULL);{{$}}
 // CHECK-FIXES-NEXT: {{^}}	*position += PAGE_SIZE;{{$}}

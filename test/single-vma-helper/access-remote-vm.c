@@ -73,7 +73,10 @@ int access_remote(struct mm_struct *mm, unsigned long addr, void *buf,
 	return buf - old_buf;
 }
 // CHECK-FIXES:      {{^}}		int bytes, offset;{{$}}
-// CHECK-FIXES:      {{^}}		page = get_user_page_vma_remote(mm, addr, gup_flags, &vma);{{$}}
+// CHECK-FIXES-NEXT: {{^}}		void *maddr;{{$}}
+// CHECK-FIXES-NEXT: {{^}}		struct page *page = NULL;{{$}}
+// CHECK-FIXES-EMPTY:
+// CHECK-FIXES-NEXT: {{^}}		page = get_user_page_vma_remote(mm, addr, gup_flags, &vma);{{$}}
 // CHECK-FIXES-NEXT: {{^}}		if (IS_ERR_OR_NULL(page)) {{[{]}}{{$}}
 // CHECK-FIXES-NEXT: {{^}}#ifndef CONFIG_HAVE_IOREMAP_PROT{{$}}
 // CHECK-FIXES-NEXT: {{^}}			break;{{$}}

@@ -39,22 +39,6 @@ out:
 // CHECK-FIXES-NEXT: {{^}}	mmap_read_unlock(current->mm);{{$}}
 // CHECK-FIXES-NEXT: {{^}}	return ret;{{$}}
 // CHECK-FIXES-NEXT: {{^}}}{{$}}
-// GUARD-FIXES:      {{^}}#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0){{$}}
-// GUARD-FIXES-NEXT: {{^}}	struct vm_area_struct **vmas;{{$}}
-// GUARD-FIXES-NEXT: {{^}}#endif{{$}}
-// GUARD-FIXES:      {{^}}#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0){{$}}
-// GUARD-FIXES-NEXT: {{^}}	vmas = vmalloc(n * sizeof(struct vm_area_struct *));{{$}}
-// GUARD-FIXES:      {{^}}		goto out;{{$}}
-// GUARD-FIXES-NEXT: {{^}}	}{{$}}
-// GUARD-FIXES-NEXT: {{^}}#endif{{$}}
-// GUARD-FIXES:      {{^}}	mmap_read_unlock(current->mm);{{$}}
-// GUARD-FIXES-NEXT: {{^}}#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0){{$}}
-// GUARD-FIXES-NEXT: {{^}}	return ret;{{$}}
-// GUARD-FIXES-NEXT: {{^}}#else{{$}}
-// GUARD-FIXES-NEXT: {{^}}	vfree(vmas);{{$}}
-// GUARD-FIXES-NEXT: {{^}}out:{{$}}
-// GUARD-FIXES-NEXT: {{^}}	return ret;{{$}}
-// GUARD-FIXES-NEXT: {{^}}#endif{{$}}
 
 long pin_kmalloc_array(unsigned long start, unsigned long n)
 {
@@ -79,6 +63,9 @@ long pin_kmalloc_array(unsigned long start, unsigned long n)
 	kfree(pages);
 	return ret;
 }
+// CHECK-FIXES:      {{^}}long pin_kmalloc_array(unsigned long start, unsigned long n){{$}}
+// CHECK-FIXES-NEXT: {{^}}{{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}	struct page **pages;{{$}}
 // CHECK-FIXES:      {{^}}	if (!pages){{$}}
 // CHECK-FIXES-NEXT: {{^}}		return -ENOMEM;{{$}}
 // CHECK-FIXES-NEXT: {{^}}	mmap_read_lock(current->mm);{{$}}
@@ -110,7 +97,9 @@ out_unaccount:
 		*charged -= n;
 	return ret;
 }
-// CHECK-FIXES:      {{^}}	long ret = -ENOMEM;{{$}}
+// CHECK-FIXES:      {{^}}		 long *charged){{$}}
+// CHECK-FIXES-NEXT: {{^}}{{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}	long ret = -ENOMEM;{{$}}
 // CHECK-FIXES-EMPTY:
 // CHECK-FIXES-NEXT: {{^}}	mmap_read_lock(current->mm);{{$}}
 // CHECK-FIXES-NEXT: {{^}}	ret = pin_user_pages(start, n, FOLL_LONGTERM, pages);{{$}}
@@ -166,10 +155,153 @@ long pin_vzalloc_locked(struct mm_struct *mm, unsigned long start,
 	vfree(vmas);
 	return ret;
 }
-// CHECK-FIXES:      {{^}}	int locked = 1;{{$}}
+// CHECK-FIXES:      {{^}}long pin_vzalloc_locked(struct mm_struct *mm, unsigned long start,{{$}}
+// CHECK-FIXES-NEXT: {{^}}			unsigned long n, struct page **pages){{$}}
+// CHECK-FIXES-NEXT: {{^}}{{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}	int locked = 1;{{$}}
 // CHECK-FIXES-NEXT: {{^}}	long ret;{{$}}
 // CHECK-FIXES-EMPTY:
 // CHECK-FIXES-NEXT: {{^}}	mmap_read_lock(mm);{{$}}
 // CHECK-FIXES-NEXT: {{^}}	ret = get_user_pages_remote(mm, start, n, 0, pages, &locked);{{$}}
+// CHECK-FIXES-NEXT: {{^}}	if (locked){{$}}
+// CHECK-FIXES-NEXT: {{^}}		mmap_read_unlock(mm);{{$}}
+// CHECK-FIXES-NEXT: {{^}}	return ret;{{$}}
 // CHECK-FIXES-NOT: vmas
-// GUARD-FIXES: {{^}}	vfree(vmas);{{$}}
+
+// --compat=guard: the old branch keeps allocation, check, call, free and
+// label; every changed line, in file order.
+// GUARD-FIXES:      {{^}}#include <linux/slab.h>{{$}}
+// GUARD-FIXES-NEXT: {{^}}#include <linux/vmalloc.h>{{$}}
+// GUARD-FIXES-NEXT: {{^}}#include <linux/version.h>{{$}}
+// GUARD-FIXES-EMPTY:
+// GUARD-FIXES-NEXT: {{^}}long pin_vmalloc(unsigned long start, unsigned long n, struct page **pages){{$}}
+// GUARD-FIXES:      {{^}}{{[{]}}{{$}}
+// GUARD-FIXES-NEXT: {{^}}#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}	struct vm_area_struct **vmas;{{$}}
+// GUARD-FIXES:      {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}	long ret;{{$}}
+// GUARD-FIXES:      {{^}}#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}	vmas = vmalloc(n * sizeof(struct vm_area_struct *));{{$}}
+// GUARD-FIXES:      {{^}}		goto out;{{$}}
+// GUARD-FIXES-NEXT: {{^}}	}{{$}}
+// GUARD-FIXES-NEXT: {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}	mmap_read_lock(current->mm);{{$}}
+// GUARD-FIXES:      {{^}}#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}	ret = pin_user_pages(start, n, FOLL_WRITE | FOLL_LONGTERM, pages);{{$}}
+// GUARD-FIXES-NEXT: {{^}}#else{{$}}
+// GUARD-FIXES-NEXT: {{^}}	ret = pin_user_pages(start, n, FOLL_WRITE | FOLL_LONGTERM, pages, vmas);{{$}}
+// GUARD-FIXES:      {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}	mmap_read_unlock(current->mm);{{$}}
+// GUARD-FIXES:      {{^}}#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}	return ret;{{$}}
+// GUARD-FIXES-NEXT: {{^}}#else{{$}}
+// GUARD-FIXES-NEXT: {{^}}	vfree(vmas);{{$}}
+// GUARD-FIXES:      {{^}}out:{{$}}
+// GUARD-FIXES-NEXT: {{^}}	return ret;{{$}}
+// GUARD-FIXES-NEXT: {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}}{{$}}
+// GUARD-FIXES:      {{^}}long pin_kmalloc_array(unsigned long start, unsigned long n){{$}}
+// GUARD-FIXES-NEXT: {{^}}{{[{]}}{{$}}
+// GUARD-FIXES-NEXT: {{^}}#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}	struct vm_area_struct **vmas;{{$}}
+// GUARD-FIXES:      {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}	struct page **pages;{{$}}
+// GUARD-FIXES:      {{^}}	if (!pages){{$}}
+// GUARD-FIXES-NEXT: {{^}}		return -ENOMEM;{{$}}
+// GUARD-FIXES-NEXT: {{^}}#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}	vmas = kmalloc_array(n, sizeof(struct vm_area_struct *), GFP_KERNEL);{{$}}
+// GUARD-FIXES:      {{^}}		return -ENOMEM;{{$}}
+// GUARD-FIXES-NEXT: {{^}}	}{{$}}
+// GUARD-FIXES-NEXT: {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}	mmap_read_lock(current->mm);{{$}}
+// GUARD-FIXES:      {{^}}#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}	ret = get_user_pages(start, n, FOLL_WRITE, pages);{{$}}
+// GUARD-FIXES-NEXT: {{^}}#else{{$}}
+// GUARD-FIXES-NEXT: {{^}}	ret = get_user_pages(start, n, FOLL_WRITE, pages, vmas);{{$}}
+// GUARD-FIXES:      {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}	mmap_read_unlock(current->mm);{{$}}
+// GUARD-FIXES:      {{^}}	while (ret > 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}		put_page(pages[--ret]);{{$}}
+// GUARD-FIXES-NEXT: {{^}}#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}	kfree(vmas);{{$}}
+// GUARD-FIXES:      {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}	kfree(pages);{{$}}
+// GUARD-FIXES:      {{^}}		 long *charged){{$}}
+// GUARD-FIXES-NEXT: {{^}}{{[{]}}{{$}}
+// GUARD-FIXES-NEXT: {{^}}#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}	struct vm_area_struct **vmas;{{$}}
+// GUARD-FIXES:      {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}	long ret = -ENOMEM;{{$}}
+// GUARD-FIXES:      {{^}}#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}	vmas = kcalloc(n, sizeof(*vmas), GFP_KERNEL);{{$}}
+// GUARD-FIXES:      {{^}}	if (!vmas){{$}}
+// GUARD-FIXES-NEXT: {{^}}		goto out_unaccount;{{$}}
+// GUARD-FIXES-NEXT: {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}	mmap_read_lock(current->mm);{{$}}
+// GUARD-FIXES:      {{^}}#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}	ret = pin_user_pages(start, n, FOLL_LONGTERM, pages);{{$}}
+// GUARD-FIXES-NEXT: {{^}}#else{{$}}
+// GUARD-FIXES-NEXT: {{^}}	ret = pin_user_pages(start, n, FOLL_LONGTERM, pages, vmas);{{$}}
+// GUARD-FIXES:      {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}	mmap_read_unlock(current->mm);{{$}}
+// GUARD-FIXES:      {{^}}		goto out_free;{{$}}
+// GUARD-FIXES-NEXT: {{^}}	ret = 0;{{$}}
+// GUARD-FIXES-NEXT: {{^}}#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}out_free:{{$}}
+// GUARD-FIXES-NEXT: {{^}}	if (ret){{$}}
+// GUARD-FIXES-NEXT: {{^}}		*charged -= n;{{$}}
+// GUARD-FIXES-NEXT: {{^}}#else{{$}}
+// GUARD-FIXES-NEXT: {{^}}out_free:{{$}}
+// GUARD-FIXES:      {{^}}	if (ret){{$}}
+// GUARD-FIXES-NEXT: {{^}}		*charged -= n;{{$}}
+// GUARD-FIXES-NEXT: {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}	return ret;{{$}}
+// GUARD-FIXES:      {{^}}			unsigned long n, struct page **pages){{$}}
+// GUARD-FIXES-NEXT: {{^}}{{[{]}}{{$}}
+// GUARD-FIXES-NEXT: {{^}}#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}	size_t size = n * sizeof(struct vm_area_struct *);{{$}}
+// GUARD-FIXES:      {{^}}	struct vm_area_struct **vmas = kvmalloc(size, GFP_KERNEL);{{$}}
+// GUARD-FIXES-NEXT: {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}	long ret;{{$}}
+// GUARD-FIXES:      {{^}}#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}	if (vmas == NULL){{$}}
+// GUARD-FIXES:      {{^}}		return -ENOMEM;{{$}}
+// GUARD-FIXES-NEXT: {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}	mmap_read_lock(mm);{{$}}
+// GUARD-FIXES:      {{^}}#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}	ret = pin_user_pages_remote(mm, start, n, FOLL_WRITE, pages,{{$}}
+// GUARD-FIXES-NEXT: {{^}}				    NULL);{{$}}
+// GUARD-FIXES-NEXT: {{^}}#else{{$}}
+// GUARD-FIXES-NEXT: {{^}}	ret = pin_user_pages_remote(mm, start, n, FOLL_WRITE, pages, vmas,{{$}}
+// GUARD-FIXES:      {{^}}				    NULL);{{$}}
+// GUARD-FIXES-NEXT: {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}	mmap_read_unlock(mm);{{$}}
+// GUARD-FIXES:      {{^}}#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}	kvfree(vmas);{{$}}
+// GUARD-FIXES:      {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}	return ret;{{$}}
+// GUARD-FIXES:      {{^}}			unsigned long n, struct page **pages){{$}}
+// GUARD-FIXES-NEXT: {{^}}{{[{]}}{{$}}
+// GUARD-FIXES-NEXT: {{^}}#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}	struct vm_area_struct **vmas;{{$}}
+// GUARD-FIXES:      {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}	int locked = 1;{{$}}
+// GUARD-FIXES:      {{^}}	long ret;{{$}}
+// GUARD-FIXES-EMPTY:
+// GUARD-FIXES-NEXT: {{^}}#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}	vmas = vzalloc(n * sizeof(*vmas));{{$}}
+// GUARD-FIXES:      {{^}}	if (!vmas){{$}}
+// GUARD-FIXES-NEXT: {{^}}		return -ENOMEM;{{$}}
+// GUARD-FIXES-NEXT: {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}	mmap_read_lock(mm);{{$}}
+// GUARD-FIXES:      {{^}}#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}	ret = get_user_pages_remote(mm, start, n, 0, pages, &locked);{{$}}
+// GUARD-FIXES-NEXT: {{^}}#else{{$}}
+// GUARD-FIXES-NEXT: {{^}}	ret = get_user_pages_remote(mm, start, n, 0, pages, vmas, &locked);{{$}}
+// GUARD-FIXES:      {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}	if (locked){{$}}
+// GUARD-FIXES:      {{^}}		mmap_read_unlock(mm);{{$}}
+// GUARD-FIXES-NEXT: {{^}}#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0){{$}}
+// GUARD-FIXES-NEXT: {{^}}	vfree(vmas);{{$}}
+// GUARD-FIXES:      {{^}}#endif{{$}}
+// GUARD-FIXES-NEXT: {{^}}	return ret;{{$}}
