@@ -146,6 +146,17 @@ static bool lexList(ListSpelling &List, unsigned LParen, unsigned RParen,
       Current.Comma = Tok.is(tok::comma) ? Offset : ~0u;
       Close();
       if (Tok.is(tok::r_paren)) {
+        if (Offset < RParen && RParen != ~0u && List.HasDirectives) {
+          // Each branch of an #if group spells the end of the list
+          // ("&locked);" / "#else" / "NULL);"): this ')' ends a branch the
+          // build may skip. The rest of its branch belongs to no item; the
+          // list goes on at the next directive line.
+          do
+            Lex.LexFromRawLexer(Tok);
+          while (!Tok.is(tok::eof) && !(Tok.is(tok::hash) && Tok.isAtStartOfLine()));
+          Pending = true;
+          continue;
+        }
         List.RParen = Offset;
         return Offset == RParen || RParen == ~0u;
       }
@@ -238,7 +249,10 @@ llvm::Expected<ListSpelling> spellCallArguments(const CallExpr &Call,
       continue;
     if (!lexList(List, SM.getFileOffset(Tok.getLocation()), RParen, SM, LO))
       continue;
-    if (List.Items.size() == Call.getNumArgs())
+    // With #if lines inside, the written items are those of every branch:
+    // the AST's arguments say which ones this build compiled (the count
+    // alone may match by chance).
+    if (!List.HasDirectives && List.Items.size() == Call.getNumArgs())
       return List;
     if (List.HasDirectives && !List.InMacroBody && keepCompiledItems(List, Call, SM))
       return List;
@@ -307,6 +321,98 @@ llvm::Error passedThroughMacroParameter() {
                  "delete is at every use of the macro");
 }
 
+/// The offset of the ',' that ends [From, To) of \p File, the last token
+/// there, after at least one token of an item, with the brackets before it
+/// balanced; nullopt otherwise.
+static std::optional<unsigned> commaEnding(FileID File, unsigned From, unsigned To,
+                                           const SourceManager &SM,
+                                           const LangOptions &LO) {
+  llvm::StringRef Buffer = SM.getBufferData(File);
+  Lexer Lex(SM.getLocForStartOfFile(File), LO, Buffer.begin(), Buffer.begin() + From,
+            Buffer.end());
+  Token Tok;
+  int Depth = 0;
+  bool Item = false;
+  std::optional<unsigned> Comma;
+  while (true) {
+    Lex.LexFromRawLexer(Tok);
+    unsigned Offset = SM.getFileOffset(Tok.getLocation());
+    if (Tok.is(tok::eof) || Offset >= To)
+      return Depth == 0 ? Comma : std::nullopt;
+    Comma.reset();
+    if (Tok.isOneOf(tok::l_paren, tok::l_square, tok::l_brace))
+      ++Depth;
+    else if (Tok.isOneOf(tok::r_paren, tok::r_square, tok::r_brace) && --Depth < 0)
+      return std::nullopt;
+    if (Depth == 0 && Tok.is(tok::comma)) {
+      if (!Item)
+        return std::nullopt; // an empty item
+      Comma = Offset;
+      Item = false;
+    } else {
+      Item = true;
+    }
+  }
+}
+
+/// The last item of the list when the comma before it is written once in
+/// each branch of the #if group just before it:
+///
+///   get_user_pages(start, 1, 0,       get_user_pages(start, 1, 0,
+///   #ifdef CONFIG_X                   #ifdef CONFIG_X
+///           pages,                            pages
+///   #else                        ->   #else
+///           NULL,                             NULL
+///   #endif                            #endif
+///           NULL);                            );
+///
+/// Every branch loses its comma and the item goes: one edit from the #if
+/// line to the item, which keeps every directive line, so that each
+/// configuration compiles the list without the item. Nullopt when the list
+/// is not written that way (a branch that does not end with a comma, holds
+/// directive lines of its own, or no #else).
+static std::optional<TextEdit> removeLastItemAfterGroup(const ListSpelling &List,
+                                                        unsigned Index,
+                                                        const Conditionals &Directives,
+                                                        const SourceManager &SM) {
+  const ListSpelling::Item &Item = List.Items[Index];
+  if (Index == 0 || Item.Comma != ~0u || List.Items[Index - 1].Comma == ~0u)
+    return std::nullopt;
+  std::optional<std::pair<size_t, size_t>> Holding =
+      Directives.branchAt(List.Items[Index - 1].Comma);
+  if (!Holding)
+    return std::nullopt;
+  const ConditionalGroup &Group = Directives.groups()[Holding->first];
+  const auto &Lines = Directives.lines();
+  llvm::StringRef Buffer = Directives.text();
+  size_t If = Lines[Group.Branches.front()].Begin;
+  if (If <= List.LParen || Lines[Group.Branches.back()].Kind != DirectiveLine::Else ||
+      !Buffer.slice(Lines[Group.EndIf].End, Item.Begin).trim().empty())
+    return std::nullopt;
+  LangOptions LO; // raw lexing of C tokens: commas and brackets only
+  std::string Replacement;
+  size_t Copied = If;
+  for (size_t B = 0; B < Group.Branches.size(); ++B) {
+    auto [From, To] = Directives.bodyOf(Holding->first, B);
+    if (Directives.hasDirectiveIn(From, To))
+      return std::nullopt;
+    std::optional<unsigned> Comma = commaEnding(List.File, From, To, SM, LO);
+    if (!Comma || (B == Holding->second && *Comma != List.Items[Index - 1].Comma))
+      return std::nullopt;
+    Replacement += Buffer.slice(Copied, *Comma);
+    Copied = *Comma + 1;
+    // "pages, \n": no blanks left at the end of the line.
+    size_t After = Buffer.find_first_not_of(" \t", Copied);
+    if (After != llvm::StringRef::npos && Buffer[After] == '\n')
+      Copied = After;
+  }
+  Replacement += Buffer.slice(Copied, Item.Begin);
+  SourceLocation Start = SM.getComposedLoc(List.File, If);
+  return TextEdit{CharSourceRange::getCharRange(
+                      Start, Start.getLocWithOffset(Item.TrailEnd - If)),
+                  std::move(Replacement)};
+}
+
 llvm::Expected<TextEdit> removeItem(const ListSpelling &List, unsigned Index,
                                     const SourceManager &SM) {
   const auto &Items = List.Items;
@@ -369,6 +475,8 @@ llvm::Expected<TextEdit> removeItem(const ListSpelling &List, unsigned Index,
   for (auto [Begin, End] : Choices)
     if (!Directives.hasDirectiveIn(Begin, End))
       return Edit(Begin, End);
+  if (std::optional<TextEdit> Split = removeLastItemAfterGroup(List, Index, Directives, SM))
+    return std::move(*Split);
   return failure("the comma that separates it from the other arguments is on "
                  "the other side of a preprocessor line of the list, and "
                  "removing that line would break its #if group");

@@ -4,7 +4,8 @@
 //  - the vmas argument in a branch of a test of something else than the
 //    version: which branch Linux 6.5 compiles is not known;
 //  - the vmas argument last in its branch, the comma that separates it on
-//    the other side of a directive line;
+//    the other side of a directive line; or last after a group whose
+//    branches hold groups of their own;
 //  - a call that a rule rewrites from its arguments (the single-VMA
 //    helper), with a test of something else inside the list: the rewrite
 //    would keep only this build's branch;
@@ -77,6 +78,26 @@ long drv_vma_flags(struct mm_struct *mm, unsigned long addr)
 }
 // CHECK-MESSAGES: args-with-if-reported.c:[[@LINE-7]]:{{[0-9]+}}: warning: cannot turn this call into get_user_page_vma_remote() automatically: the #if group at line [[@LINE-12]] of its argument list tests something besides the kernel version, so which of its branches Linux 6.5 compiles is not known; edit it by hand [gup-rewrite]
 // GUARD-MESSAGES: args-with-if-reported.c:[[@LINE-8]]:{{[0-9]+}}: warning: cannot turn this call into get_user_page_vma_remote() automatically: the #if group at line [[@LINE-13]] of its argument list tests something besides the kernel version
+/* The comma before the last NULL is in each branch of an #if group, but a
+   branch holds a group of its own: not the shape whose branches can each
+   lose their comma (ifdef-before-last-null.c). */
+long drv_nested_branches(unsigned long start, struct page **pages)
+{
+	return get_user_pages(start, 1, 0,
+#ifndef DRV_NO_PAGES
+#ifdef DRV_GUP_VMAS
+			      pages,
+#else
+			      pages + 1,
+#endif
+#else
+			      NULL,
+#endif
+			      NULL);
+}
+// CHECK-MESSAGES: args-with-if-reported.c:[[@LINE-2]]:{{[0-9]+}}: warning: cannot drop the NULL vmas argument of get_user_pages() automatically: the comma that separates it from the other arguments is on the other side of a preprocessor line of the list, and removing that line would break its #if group; edit it by hand [gup-rewrite]
+// GUARD-MESSAGES: args-with-if-reported.c:[[@LINE-3]]:{{[0-9]+}}: warning: cannot drop the NULL vmas argument of get_user_pages() automatically: the comma that separates it
+
 // CHECK-MESSAGES: warning: get_user_pages() was not migrated
 // CHECK-MESSAGES: warning: get_user_pages_remote() was not migrated
 // GUARD-MESSAGES: warning: get_user_pages() was not migrated

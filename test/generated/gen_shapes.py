@@ -69,16 +69,7 @@ REMOTE = {"get_user_pages_remote", "pin_user_pages_remote"}
 # error ("remove it from the list"); a failing variant it does not cover is
 # a failure.
 # --------------------------------------------------------------------------
-VMAS_LAST = {"get_user_pages", "pin_user_pages"}
 KNOWN_TOOL_BUGS = [
-    {"name": "#endif deleted with the NULL before the vmas argument",
-     "area": "preproc (/work/wt/preproc, issue 14 item 0)",
-     "finding": "generator-findings.md F3",
-     "covers": lambda c: c.get("shape") == "ifdef-pages" and c.get("api") in VMAS_LAST},
-    {"name": "#ifdef after the vmas argument: reported, not migrated",
-     "area": "preproc (/work/wt/preproc, issue 14 item 0)",
-     "finding": "generator-findings.md F5",
-     "covers": lambda c: c.get("shape") == "ifdef-locked"},
     {"name": "mmap_lock released through a local alias of the mm: VMA reads after it pass "
              "unnoticed",
      "area": "vma-after-unlock / vmas-array flow (not assigned)",
