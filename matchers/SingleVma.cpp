@@ -329,10 +329,98 @@ std::optional<unsigned> lockedIndex(const GupFunction &Api) {
   return std::nullopt;
 }
 
+/// The remote APIs take the mm as their first argument; the others work on
+/// current->mm.
+static bool takesMm(const GupFunction &Api) {
+  return Api.Name == "get_user_pages_remote" || Api.Name == "pin_user_pages_remote";
+}
+
 std::string mmText(const GupFunction &Api, const std::vector<std::string> &Args) {
-  if (Api.Name == "get_user_pages_remote" || Api.Name == "pin_user_pages_remote")
+  if (takesMm(Api))
     return Args[0];
   return "current->mm";
+}
+
+/// True when \p Var is given its value at its declaration and never again:
+/// no assignment, increment or address taken anywhere in \p Body.
+static bool onlyInitialised(const VarDecl *Var, const Stmt *Body, ASTContext &Ctx) {
+  if (!Var->getInit() || Var->getType().isVolatileQualified())
+    return false;
+  for (const DeclRefExpr *Use : referencesTo(Var, Body)) {
+    const Stmt *Child = Use;
+    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    while (!Parents.empty() && Parents[0].get<ParenExpr>()) {
+      Child = Parents[0].get<ParenExpr>();
+      Parents = Ctx.getParents(*Child);
+    }
+    if (Parents.empty())
+      continue;
+    if (const auto *BO = Parents[0].get<BinaryOperator>())
+      if (BO->isAssignmentOp() && BO->getLHS() == Child)
+        return false;
+    if (const auto *UO = Parents[0].get<UnaryOperator>())
+      if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)
+        return false;
+  }
+  return true;
+}
+
+/// The value \p E stands for: \p E itself or, while it names a local
+/// variable that only its initialiser sets, that initialiser.
+static const Expr *valueBehindLocals(const Expr *E, const Stmt *Body, ASTContext &Ctx) {
+  for (unsigned Depth = 0; Depth < 16; ++Depth) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Var || isa<ParmVarDecl>(Var) || !Var->hasLocalStorage() ||
+        !onlyInitialised(Var, Body, Ctx))
+      return E;
+    E = Var->getInit();
+  }
+  return E;
+}
+
+static std::string withoutBlanks(llvm::StringRef Text) {
+  std::string Out;
+  for (char C : Text)
+    if (C != ' ' && C != '\t' && C != '\n')
+      Out += C;
+  return Out;
+}
+
+bool releasesSiteMm(const CallExpr &Call, const CallSite &Site, ASTContext &Ctx,
+                    const SourceManager &SM, const LangOptions &LO) {
+  static constexpr llvm::StringLiteral Unlockers[] = {
+      "mmap_read_unlock", "mmap_write_unlock", "mmap_read_unlock_non_owner"};
+  const FunctionDecl *FD = Call.getDirectCallee();
+  if (!FD || !FD->getIdentifier() || !llvm::is_contained(Unlockers, FD->getName()) ||
+      Call.getNumArgs() != 1 || !Site.Caller || !Site.Caller->hasBody())
+    return false;
+  const Stmt *Body = Site.Caller->getBody();
+  const Expr *Released = valueBehindLocals(Call.getArg(0), Body, Ctx)->IgnoreParenImpCasts();
+  EditContext E(SM, LO);
+  auto TextOf = [&](const Expr *X) -> std::optional<std::string> {
+    llvm::Expected<CharSourceRange> R = E.rangeOf(X);
+    if (!R) {
+      llvm::consumeError(R.takeError());
+      return std::nullopt;
+    }
+    return withoutBlanks(E.text(*R));
+  };
+  std::optional<std::string> ReleasedText = TextOf(Released);
+  if (!takesMm(*Site.Api))
+    return ReleasedText && *ReleasedText == "current->mm";
+  const Expr *Worked = valueBehindLocals(Site.Call->getArg(0), Body, Ctx)->IgnoreParenImpCasts();
+  const auto *ReleasedRef = dyn_cast<DeclRefExpr>(Released);
+  const auto *WorkedRef = dyn_cast<DeclRefExpr>(Worked);
+  if (ReleasedRef && WorkedRef)
+    return ReleasedRef->getDecl() == WorkedRef->getDecl();
+  llvm::FoldingSetNodeID ReleasedId, WorkedId;
+  Released->Profile(ReleasedId, Ctx, /*Canonical=*/true);
+  Worked->Profile(WorkedId, Ctx, /*Canonical=*/true);
+  if (ReleasedId == WorkedId)
+    return true;
+  std::optional<std::string> WorkedText = TextOf(Worked);
+  return ReleasedText && WorkedText && *ReleasedText == *WorkedText;
 }
 
 unsigned identifierMentions(FileID File, unsigned Begin, unsigned End,

@@ -93,6 +93,15 @@ std::optional<unsigned> lockedIndex(const GupFunction &Api);
 /// The text of the mm an API works on: its mm argument, or `current->mm`.
 std::string mmText(const GupFunction &Api, const std::vector<std::string> &Args);
 
+/// True when \p Call releases mmap_lock (mmap_read_unlock(),
+/// mmap_write_unlock(), ...) of the mm the call of \p Site works on. "The
+/// same mm" is decided by value, not by spelling: a local variable that only
+/// its initialiser sets stands for that initialiser (`mm = current->mm`, an
+/// alias of the mm parameter), followed on both sides.
+bool releasesSiteMm(const clang::CallExpr &Call, const CallSite &Site,
+                    clang::ASTContext &Ctx, const clang::SourceManager &SM,
+                    const clang::LangOptions &LO);
+
 /// How many times identifier \p Name is written in [\p Begin, \p End) of
 /// \p File, in every #if branch (code the build skips included), right
 /// after a token \p After accepts (any token when it is null).

@@ -1,9 +1,10 @@
 //===- VmaAfterUnlock.cpp - Rule vma-after-unlock (diagnostic) ------------===//
 //
-// In the pre-migration code: a VMA obtained from a vmas output and read
-// after mmap_lock was released (mmap_read_unlock() / mmap_write_unlock() of
-// the same mm), or after a call that passed `locked` (GUP may have dropped
-// the lock), may already be freed. This is the class of dangling pointers
+// In the pre-migration code: a VMA obtained from a vmas output (`&vma`, an
+// allocated array or one on the stack) and read after mmap_lock was
+// released (mmap_read_unlock() / mmap_write_unlock() of the same mm, the
+// same by value: a local alias of it counts), or after a call that passed
+// `locked` (GUP may have dropped the lock), may already be freed. This is the class of dangling pointers
 // the migration exists to remove. Reported, never edited; it claims no site,
 // so the other rules still run.
 //
@@ -12,7 +13,6 @@
 
 #include "../Flow.h"
 #include "../SingleVma.h"
-#include "../TextEdits.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -26,17 +26,6 @@ using namespace clang;
 
 namespace gup {
 namespace {
-
-constexpr llvm::StringLiteral Unlockers[] = {"mmap_read_unlock", "mmap_write_unlock",
-                                             "mmap_read_unlock_non_owner"};
-
-std::string squeeze(llvm::StringRef Text) {
-  std::string Out;
-  for (char C : Text)
-    if (C != ' ' && C != '\t' && C != '\n')
-      Out += C;
-  return Out;
-}
 
 class VmaAfterUnlockRule : public CallSiteRule {
 public:
@@ -57,7 +46,9 @@ public:
     if (!Holder)
       if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg))
         if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
-          if (isVmasArrayType(V->getType())) {
+          if (isVmasArrayType(V->getType()->isArrayType()
+                                  ? AST.getArrayDecayedType(V->getType())
+                                  : V->getType())) {
             Holder = V;
             IsArray = true;
           }
@@ -96,28 +87,13 @@ public:
       });
     }
 
-    llvm::Expected<std::vector<std::string>> Args =
-        argumentTexts(*Site.Call, SM, Ctx.LangOpts);
-    if (!Args) {
-      llvm::consumeError(Args.takeError());
-      return false;
-    }
-    std::string Mm = squeeze(mmText(*Site.Api, *Args));
-    EditContext E(SM, Ctx.LangOpts);
     std::vector<const CallExpr *> Unlocks;
     Flow->walk(*After, [&](const Stmt *S) {
       if (IsRefill(S))
         return FunctionFlow::Step::StopPath;
-      const auto *Call = dyn_cast<CallExpr>(S);
-      const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
-      if (FD && FD->getIdentifier() && llvm::is_contained(Unlockers, FD->getName()) &&
-          Call->getNumArgs() == 1) {
-        llvm::Expected<CharSourceRange> R = E.rangeOf(Call->getArg(0));
-        if (R && squeeze(E.text(*R)) == Mm)
+      if (const auto *Call = dyn_cast<CallExpr>(S))
+        if (releasesSiteMm(*Call, Site, AST, SM, Ctx.LangOpts))
           Unlocks.push_back(Call);
-        if (!R)
-          llvm::consumeError(R.takeError());
-      }
       return FunctionFlow::Step::Continue;
     });
     for (const CallExpr *Unlock : Unlocks) {

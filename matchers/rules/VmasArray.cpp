@@ -46,9 +46,6 @@ constexpr llvm::StringLiteral Allocators[] = {
     "kmalloc",        "kzalloc",       "kvmalloc", "kvzalloc",
     "vmalloc",        "vzalloc",       "vmalloc_array", "vcalloc"};
 constexpr llvm::StringLiteral Deallocators[] = {"kvfree", "kfree", "vfree"};
-// Functions that release mmap_lock.
-constexpr llvm::StringLiteral Unlockers[] = {"mmap_read_unlock", "mmap_write_unlock",
-                                             "mmap_read_unlock_non_owner"};
 
 bool calls(const Expr *E, llvm::ArrayRef<llvm::StringLiteral> Names) {
   const auto *Call = dyn_cast_or_null<CallExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
@@ -70,14 +67,6 @@ const Stmt *parentOf(const Stmt *S, ASTContext &Ctx, const Stmt **Child = nullpt
       *Child = C;
     return P;
   }
-}
-
-std::string normalised(llvm::StringRef Text) {
-  std::string Out;
-  for (char C : Text)
-    if (C != ' ' && C != '\t' && C != '\n')
-      Out += C;
-  return Out;
 }
 
 /// What one mention of the array is.
@@ -325,19 +314,12 @@ private:
         StartVars.insert(V);
     // Statements after the call that may invalidate a read.
     std::vector<std::pair<const Stmt *, std::string>> Hazards;
-    std::string MmKey = normalised(Mm);
     Flow->walk(*After, [&](const Stmt *S) {
       if (S == Site.Call)
         return FunctionFlow::Step::StopPath;
       if (const auto *Call = dyn_cast<CallExpr>(S))
-        if (calls(Call, Unlockers) && Call->getNumArgs() == 1) {
-          llvm::Expected<CharSourceRange> R = E.rangeOf(Call->getArg(0));
-          std::string Arg = R ? normalised(E.text(*R)) : "";
-          if (!R)
-            llvm::consumeError(R.takeError());
-          if (Arg == MmKey)
-            Hazards.push_back({S, "mmap_lock is released"});
-        }
+        if (releasesSiteMm(*Call, Site, AST, SM, Ctx.LangOpts))
+          Hazards.push_back({S, "mmap_lock is released"});
       for (const VarDecl *V : StartVars)
         if (accessOf(S, V, AST) == Access::Write)
           Hazards.push_back({S, "the start address changes"});

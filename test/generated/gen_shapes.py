@@ -69,22 +69,7 @@ REMOTE = {"get_user_pages_remote", "pin_user_pages_remote"}
 # error ("remove it from the list"); a failing variant it does not cover is
 # a failure.
 # --------------------------------------------------------------------------
-KNOWN_TOOL_BUGS = [
-    {"name": "mmap_lock released through a local alias of the mm: VMA reads after it pass "
-             "unnoticed",
-     "area": "vma-after-unlock / vmas-array flow (not assigned)",
-     "finding": "generator-findings.md F9",
-     "covers": lambda c: c.get("lock-mm") == "local-alias" and c.get("locked") != "&locked" and
-     (c.get("use") == "read-after-unlock" or c.get("read") == "after-unlock")},
-    {"name": "VMA read after the unlock not named: array on the stack",
-     "area": "vma-after-unlock (not assigned)",
-     "finding": "generator-findings.md F10",
-     "covers": lambda c: c.get("storage") == "stack" and c.get("read") == "after-unlock"},
-    {"name": "VMA read after the unlock not named: call written in a #define body",
-     "area": "vma-after-unlock (not assigned)",
-     "finding": "generator-findings.md F10",
-     "covers": lambda c: c.get("context") == "macro-body" and c.get("use") == "read-after-unlock"},
-]
+KNOWN_TOOL_BUGS = []
 
 
 def known_bug(choices):
