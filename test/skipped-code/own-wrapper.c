@@ -4,41 +4,48 @@
 // argument, and a prototype there loses the parameter, each listed as a
 // note; so the other configuration still builds.
 // RUN: %check-rewrite %s %t
-// RUN: %kclang -DGUP_MODEL_API=605 -DCONFIG_TOUCH_TWICE %t/tree/own-wrapper.c
+// RUN: %kclang -DGUP_MODEL_API=605 -DCONFIG_PIN_EARLY %t/tree/own-wrapper.c
 
 #include <linux/mm.h>
 
-#ifdef CONFIG_TOUCH_TWICE
-static long touch_page(unsigned long addr, struct page **page,
-		       struct vm_area_struct **vmas);
+#if defined(CONFIG_PIN_EARLY)
+static long pin_span(unsigned long start, unsigned long n, struct page **pages,
+		     struct vm_area_struct **vmas, unsigned int flags);
 #endif
 
-static long touch_page(unsigned long addr, struct page **page,
-		       struct vm_area_struct **vmas)
+static long pin_span(unsigned long start, unsigned long n, struct page **pages,
+		     struct vm_area_struct **vmas, unsigned int flags)
 {
-	return get_user_pages(addr, 1, FOLL_WRITE, page, vmas);
+	return pin_user_pages(start, n, flags | FOLL_LONGTERM, pages, vmas);
 }
 
-long touch(unsigned long addr, struct page **page)
+long pin_buffer(unsigned long start, unsigned long n, struct page **pages)
 {
-#ifdef CONFIG_TOUCH_TWICE
-	touch_page(addr, page, NULL);
-	if (touch_page(addr, page, (struct vm_area_struct **)NULL) < 0)
+	long done = 0;
+
+#ifdef CONFIG_PIN_EARLY
+	pin_span(start, 1, pages, NULL, 0);
+	done = pin_span(start, 1, pages, 0, FOLL_WRITE);
+	if (done < 0 || pin_span(start, 1, pages, (struct vm_area_struct **)NULL, 0) < 0)
 		return -1;
 #endif
-	return touch_page(addr, page, NULL);
+	return done + pin_span(start, n, pages, NULL, FOLL_WRITE);
 }
-// CHECK-MESSAGES: own-wrapper.c:12:13: note: in code this build skips (an inactive #if branch): remove the vmas parameter of touch_page() (fixed) [gup-rewrite]
-// CHECK-MESSAGES: own-wrapper.c:25:2: note: in code this build skips (an inactive #if branch): drop the vmas argument 'NULL' of touch_page() (fixed) [gup-rewrite]
-// CHECK-MESSAGES: own-wrapper.c:26:6: note: in code this build skips (an inactive #if branch): drop the vmas argument '(struct vm_area_struct **)NULL' of touch_page() (fixed) [gup-rewrite]
-// CHECK-FIXES:      {{^}}#ifdef CONFIG_TOUCH_TWICE{{$}}
-// CHECK-FIXES-NEXT: {{^}}static long touch_page(unsigned long addr, struct page **page);{{$}}
+// CHECK-MESSAGES: own-wrapper.c:12:13: note: in code this build skips (an inactive #if branch): remove the vmas parameter of pin_span() (fixed) [gup-rewrite]
+// CHECK-MESSAGES: own-wrapper.c:27:2: note: in code this build skips (an inactive #if branch): drop the vmas argument 'NULL' of pin_span() (fixed) [gup-rewrite]
+// CHECK-MESSAGES: own-wrapper.c:28:9: note: in code this build skips (an inactive #if branch): drop the vmas argument '0' of pin_span() (fixed) [gup-rewrite]
+// CHECK-MESSAGES: own-wrapper.c:29:18: note: in code this build skips (an inactive #if branch): drop the vmas argument '(struct vm_area_struct **)NULL' of pin_span() (fixed) [gup-rewrite]
+// CHECK-FIXES:      {{^}}#if defined(CONFIG_PIN_EARLY){{$}}
+// CHECK-FIXES-NEXT: {{^}}static long pin_span(unsigned long start, unsigned long n, struct page **pages,{{$}}
+// CHECK-FIXES-NEXT: {{^}}		     unsigned int flags);{{$}}
 // CHECK-FIXES-NEXT: {{^}}#endif{{$}}
 // CHECK-FIXES-EMPTY:
-// CHECK-FIXES-NEXT: {{^}}static long touch_page(unsigned long addr, struct page **page){{$}}
+// CHECK-FIXES-NEXT: {{^}}static long pin_span(unsigned long start, unsigned long n, struct page **pages,{{$}}
+// CHECK-FIXES-NEXT: {{^}}		     unsigned int flags){{$}}
 // CHECK-FIXES-NEXT: {{^}}{{[{]}}{{$}}
-// CHECK-FIXES-NEXT: {{^}}	return get_user_pages(addr, 1, FOLL_WRITE, page);{{$}}
-// CHECK-FIXES:      {{^}}#ifdef CONFIG_TOUCH_TWICE{{$}}
-// CHECK-FIXES-NEXT: {{^}}	touch_page(addr, page);{{$}}
-// CHECK-FIXES-NEXT: {{^}}	if (touch_page(addr, page) < 0){{$}}
-// CHECK-FIXES:      {{^}}	return touch_page(addr, page);{{$}}
+// CHECK-FIXES-NEXT: {{^}}	return pin_user_pages(start, n, flags | FOLL_LONGTERM, pages);{{$}}
+// CHECK-FIXES:      {{^}}#ifdef CONFIG_PIN_EARLY{{$}}
+// CHECK-FIXES-NEXT: {{^}}	pin_span(start, 1, pages, 0);{{$}}
+// CHECK-FIXES-NEXT: {{^}}	done = pin_span(start, 1, pages, FOLL_WRITE);{{$}}
+// CHECK-FIXES-NEXT: {{^}}	if (done < 0 || pin_span(start, 1, pages, 0) < 0){{$}}
+// CHECK-FIXES:      {{^}}	return done + pin_span(start, n, pages, FOLL_WRITE);{{$}}
