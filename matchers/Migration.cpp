@@ -119,7 +119,7 @@ std::unique_ptr<PPCallbacks> MigrationAnalysis::ppCallbacks() {
 void MigrationAnalysis::onEndOfTranslationUnit() {
   if (Context) {
     Compat.setContext(Context);
-    std::vector<GupFunction> Helpers = Whole.finish(*Context);
+    std::vector<ChangedFunction> Helpers = Whole.finish(*Context);
     Skipped.finish(Context->getSourceManager(), Context->getLangOpts(), Helpers,
                    &Versions);
   }

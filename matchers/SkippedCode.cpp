@@ -39,6 +39,7 @@ struct RawTok {
   tok::TokenKind Kind;
   llvm::StringRef Text;
   unsigned Begin, End;
+  bool StartOfLine;
 };
 
 std::vector<RawTok> lexRange(FileID File, unsigned Begin, unsigned End,
@@ -56,18 +57,41 @@ std::vector<RawTok> lexRange(FileID File, unsigned Begin, unsigned End,
     if (Offset >= End)
       break;
     Toks.push_back({T.getKind(), Buffer.substr(Offset, T.getLength()), Offset,
-                    Offset + static_cast<unsigned>(T.getLength())});
+                    Offset + static_cast<unsigned>(T.getLength()), T.isAtStartOfLine()});
   }
   return Toks;
 }
 
+/// True for NULL and 0, in parentheses or cast to a pointer type
+/// (`(void *)0`, `(struct vm_area_struct **)NULL`).
 bool isNullText(llvm::StringRef Text) {
   std::string Squeezed;
   for (char C : Text)
     if (C != ' ' && C != '\t' && C != '\n')
       Squeezed += C;
-  return Squeezed == "NULL" || Squeezed == "0" || Squeezed == "(void*)0" ||
-         Squeezed == "((void*)0)";
+  llvm::StringRef Rest = Squeezed;
+  while (Rest.starts_with("(")) {
+    size_t Close = 0;
+    for (int Depth = 0; Close < Rest.size(); ++Close) {
+      Depth += Rest[Close] == '(' ? 1 : Rest[Close] == ')' ? -1 : 0;
+      if (Depth == 0)
+        break;
+    }
+    if (Close == Rest.size())
+      return false;
+    llvm::StringRef Inside = Rest.slice(1, Close);
+    if (Close + 1 == Rest.size()) { // (x)
+      Rest = Inside;
+      continue;
+    }
+    // (type)x: a pointer type is words and stars.
+    if (!Inside.ends_with("*") ||
+        Inside.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                 "0123456789_*") != llvm::StringRef::npos)
+      return false;
+    Rest = Rest.drop_front(Close + 1);
+  }
+  return Rest == "NULL" || Rest == "0";
 }
 
 /// The index of the token matching the opener at \p Open, or npos.
@@ -88,24 +112,44 @@ class Scanner {
 public:
   Scanner(const MigrationOptions &Options, FindingSink &Sink,
           const SourceManager &SM, const LangOptions &LO, FileID File,
-          llvm::ArrayRef<GupFunction> Helpers)
-      : Sink(Sink), SM(SM), LO(LO), E(SM, LO), File(File), Helpers(Helpers) {
+          llvm::ArrayRef<ChangedFunction> Helpers)
+      : Sink(Sink), SM(SM), LO(LO), E(SM, LO), File(File) {
     (void)Options;
+    // Only the file that declares a helper can name it.
+    for (const ChangedFunction &H : Helpers)
+      if (H.Files.count(File)) {
+        Changed.push_back(&H);
+        // One removed parameter is dropped on tokens like the family's.
+        if (H.Indices.size() == 1)
+          HelperApis.push_back({H.Name, *H.Indices.begin(), H.Arity, false});
+      }
   }
 
   void scan(unsigned Begin, unsigned End) {
     Toks = lexRange(File, Begin, End, SM, LO);
-    for (size_t I = 0; I + 1 < Toks.size(); ++I) {
-      if (Toks[I].Kind != tok::raw_identifier ||
-          Toks[I + 1].Kind != tok::l_paren)
+    markDirectives();
+    for (size_t I = 0; I < Toks.size(); ++I) {
+      if (Toks[I].Kind != tok::raw_identifier)
         continue;
       const GupFunction *Api = lookup(Toks[I].Text);
-      if (!Api)
+      const ChangedFunction *Helper = changed(Toks[I].Text);
+      if (!Api && !Helper)
+        continue;
+      std::optional<size_t> Prev = before(I);
+      // `x.name`, `x->name`: a member of that name, not the function.
+      if (Prev && (Toks[*Prev].Kind == tok::period || Toks[*Prev].Kind == tok::arrow))
+        continue;
+      bool Called = I + 1 < Toks.size() && Toks[I + 1].Kind == tok::l_paren;
+      if (Helper && (!Called || !Api)) {
+        unedited(I, *Helper, Called);
+        continue;
+      }
+      if (!Called)
         continue;
       bool Declaration =
-          I > 0 && ((Toks[I - 1].Kind == tok::raw_identifier &&
-                     Toks[I - 1].Text != "return") ||
-                    Toks[I - 1].Kind == tok::star);
+          Prev && ((Toks[*Prev].Kind == tok::raw_identifier &&
+                    !llvm::is_contained(StatementKeywords, Toks[*Prev].Text)) ||
+                   Toks[*Prev].Kind == tok::star);
       if (Declaration)
         declaration(I, *Api);
       else
@@ -119,16 +163,72 @@ private:
   const LangOptions &LO;
   EditContext E;
   FileID File;
-  llvm::ArrayRef<GupFunction> Helpers;
+  /// The helpers of this file, and those of them with one removed
+  /// parameter as table entries.
+  std::vector<const ChangedFunction *> Changed;
+  std::vector<GupFunction> HelperApis;
   std::vector<RawTok> Toks;
+  /// Per token: 0 in code, else the number of the directive line holding it.
+  std::vector<unsigned> Directive;
+
+  /// Words after which `name(` is a call, not a declarator.
+  static constexpr llvm::StringLiteral StatementKeywords[] = {"return", "else", "do",
+                                                              "case", "sizeof"};
 
   const GupFunction *lookup(llvm::StringRef Name) const {
     if (const GupFunction *F = findGupFunction(Name))
       return F;
-    for (const GupFunction &H : Helpers)
+    for (const GupFunction &H : HelperApis)
       if (H.Name == Name)
         return &H;
     return nullptr;
+  }
+  const ChangedFunction *changed(llvm::StringRef Name) const {
+    for (const ChangedFunction *H : Changed)
+      if (H->Name == Name)
+        return H;
+    return nullptr;
+  }
+  bool isHelper(const GupFunction &Api) const { return changed(Api.Name) != nullptr; }
+
+  /// Numbers the directive lines (`#` first on its line, up to the next
+  /// line start; the raw lexer joins continued lines).
+  void markDirectives() {
+    Directive.assign(Toks.size(), 0);
+    unsigned Current = 0, Count = 0;
+    for (size_t I = 0; I < Toks.size(); ++I) {
+      if (Toks[I].StartOfLine)
+        Current = Toks[I].Kind == tok::hash ? ++Count : 0;
+      Directive[I] = Current;
+    }
+  }
+
+  /// The token before \p I in the same code: in a directive, that
+  /// directive's; in code, the last one outside directives (the skipped
+  /// range starts with its `#if` line, whose last word is no type).
+  std::optional<size_t> before(size_t I) const {
+    for (size_t J = I; J-- > 0;) {
+      if (Directive[J] == Directive[I])
+        return J;
+      if (Directive[I] != 0)
+        break;
+    }
+    return std::nullopt;
+  }
+
+  /// \p Helper named at token \p I where no edit on tokens is right: not a
+  /// call, or a call dropping more than one argument. The warning holds
+  /// the helper's change back, so this configuration keeps building.
+  void unedited(size_t I, const ChangedFunction &Helper, bool Called) {
+    std::string Name = Helper.Name + "()";
+    std::string What = !Called ? "names it other than in a call (as a function pointer, "
+                                 "in a macro or a declaration), where its type "
+                                 "would change"
+                               : "calls it, and without an AST more than one argument "
+                                 "is not dropped on tokens";
+    report(Helper.Name, Toks[I].Begin, FindingKind::NeedsAttention,
+           Name + " would lose its vmas parameter in this build, but this code " + What +
+               "; edit it by hand, or enable the configuration and run again");
   }
   /// Bodies of skipped definitions that lose a parameter: [begin, end) in
   /// tokens, and the parameter's name.
@@ -141,12 +241,12 @@ private:
 
   SourceLocation loc(unsigned Offset) const { return SM.getComposedLoc(File, Offset); }
 
-  void report(const GupFunction &Api, unsigned Offset, FindingKind Kind,
+  void report(llvm::StringRef Api, unsigned Offset, FindingKind Kind,
               std::string Message, std::vector<TextEdit> Edits = {},
               std::vector<std::string> Requires = {}) {
     Finding F;
     F.Rule = SkippedCode::Rule;
-    F.Api = Api.Name.str();
+    F.Api = Api.str();
     F.Kind = Kind;
     F.Loc = loc(Offset);
     F.Message = "in code this build skips (an inactive #if branch): " +
@@ -171,14 +271,14 @@ private:
       // it has one item less than the old API.
       std::optional<unsigned> New =
           countItemsForNewKernels(SM.getBufferData(File), List->LParen, List->RParen);
-      if (New && *New + 1 == Api.Arity)
+      if (New && *New + 1 == Api.Arity && !isHelper(Api))
         return std::nullopt;
       Why = What + " contains #if lines, and without an AST which of them a "
                    "kernel compiles is not known; check it by hand";
     } else {
       return std::move(*List);
     }
-    report(Api, Toks[I].Begin, FindingKind::NeedsAttention, Why);
+    report(Api.Name, Toks[I].Begin, FindingKind::NeedsAttention, Why);
     return std::nullopt;
   }
 
@@ -187,14 +287,22 @@ private:
     std::optional<ListSpelling> List = readList(I, Api, "the parameter list of " + Name);
     if (!List)
       return;
-    if (List->Items.size() != Api.Arity)
-      return; // already migrated, or another function of that name
-    llvm::StringRef Param = itemText(*List, Api.VmasIndex, SM);
-    if (!Param.contains("vm_area_struct") || !Param.contains("**"))
+    llvm::StringRef Param =
+        List->Items.size() == Api.Arity ? itemText(*List, Api.VmasIndex, SM) : "";
+    if (!Param.contains("vm_area_struct") || !Param.contains("**")) {
+      // The family: already migrated, or another function of that name.
+      if (isHelper(Api))
+        report(Api.Name, Toks[I].Begin, FindingKind::NeedsAttention,
+               "this declaration of " + Name + " does not have its " +
+                   std::to_string(Api.Arity) + " parameters with 'struct "
+                   "vm_area_struct **' as parameter " +
+                   std::to_string(Api.VmasIndex + 1) +
+                   ", which this build would remove; check this code by hand");
       return;
+    }
     llvm::Expected<TextEdit> Removal = removeItem(*List, Api.VmasIndex, SM);
     if (!Removal) {
-      report(Api, Toks[I].Begin, FindingKind::NeedsAttention,
+      report(Api.Name, Toks[I].Begin, FindingKind::NeedsAttention,
              "the vmas parameter of " + Name + " cannot be removed: " +
                  llvm::toString(Removal.takeError()) + "; migrate it by hand");
       return;
@@ -217,7 +325,7 @@ private:
     if (Close + 1 < Toks.size() && Toks[Close + 1].Kind == tok::l_brace) {
       size_t Open = Close + 1, End = matching(Toks, Open);
       if (End == std::string::npos) {
-        report(Api, Toks[I].Begin, FindingKind::NeedsAttention,
+        report(Api.Name, Toks[I].Begin, FindingKind::NeedsAttention,
                "the body of " + Name + " could not be read; migrate it by hand");
         return;
       }
@@ -226,12 +334,12 @@ private:
       Bodies.push_back({Open, End, ParamName, Api.Name.str()});
     }
     if (!Left.empty()) {
-      report(Api, Toks[I].Begin, FindingKind::NeedsAttention,
+      report(Api.Name, Toks[I].Begin, FindingKind::NeedsAttention,
              "the definition of " + Name + " still uses '" + ParamName + "' (" +
                  Left + "); migrate it by hand");
       return;
     }
-    report(Api, Toks[I].Begin, FindingKind::Rewrite,
+    report(Api.Name, Toks[I].Begin, FindingKind::Rewrite,
            "remove the vmas parameter of " + Name, std::move(Edits));
   }
 
@@ -312,8 +420,16 @@ private:
         readList(I, Api, "the argument list of this call of " + Name);
     if (!List)
       return;
-    if (List->Items.size() != Api.Arity)
-      return; // already migrated (or not a call of ours)
+    if (List->Items.size() != Api.Arity) {
+      // The family: already migrated (or not a call of ours).
+      if (isHelper(Api))
+        report(Api.Name, Toks[I].Begin, FindingKind::NeedsAttention,
+               "this call of " + Name + " has " + std::to_string(List->Items.size()) +
+                   " arguments, not the " + std::to_string(Api.Arity) +
+                   " whose parameter " + std::to_string(Api.VmasIndex + 1) +
+                   " this build would remove; check this code by hand");
+      return;
+    }
     llvm::StringRef Arg = itemText(*List, Api.VmasIndex, SM);
     std::vector<std::string> Requires;
     bool Removable = isNullText(Arg);
@@ -324,7 +440,7 @@ private:
           Requires.push_back(B.Api);
         }
     if (!Removable) {
-      report(Api, Toks[I].Begin, FindingKind::NeedsAttention,
+      report(Api.Name, Toks[I].Begin, FindingKind::NeedsAttention,
              Name + " is passed the vmas argument '" + Arg.str() +
                  "', which only a human can migrate (enable the configuration "
                  "and run again, or edit it by hand)");
@@ -332,12 +448,12 @@ private:
     }
     llvm::Expected<TextEdit> Removal = removeItem(*List, Api.VmasIndex, SM);
     if (!Removal) {
-      report(Api, Toks[I].Begin, FindingKind::NeedsAttention,
+      report(Api.Name, Toks[I].Begin, FindingKind::NeedsAttention,
              "the vmas argument '" + Arg.str() + "' of " + Name + " cannot be removed: " +
                  llvm::toString(Removal.takeError()) + "; edit it by hand");
       return;
     }
-    report(Api, Toks[I].Begin, FindingKind::Rewrite,
+    report(Api.Name, Toks[I].Begin, FindingKind::Rewrite,
            "drop the vmas argument '" + Arg.str() + "' of " + Name, {std::move(*Removal)},
            std::move(Requires));
   }
@@ -346,7 +462,7 @@ private:
 } // namespace
 
 void SkippedCode::finish(const SourceManager &SM, const LangOptions &LO,
-                         llvm::ArrayRef<GupFunction> Helpers,
+                         llvm::ArrayRef<ChangedFunction> Helpers,
                          const VersionGuards *Versions) {
   // The same range is reported once per inclusion of its file; scan once.
   std::map<FileID, std::set<std::pair<unsigned, unsigned>>> ByFile;
@@ -379,8 +495,8 @@ void SkippedCode::finish(const SourceManager &SM, const LangOptions &LO,
       bool Mentions = false;
       for (const GupFunction &F : gupFamily())
         Mentions |= Text.contains(F.Name);
-      for (const GupFunction &F : Helpers)
-        Mentions |= Text.contains(F.Name);
+      for (const ChangedFunction &F : Helpers)
+        Mentions |= F.Files.count(File) && Text.contains(F.Name);
       if (Mentions)
         S.scan(Begin, End);
     }

@@ -20,6 +20,8 @@
 #include "clang/Lex/PPCallbacks.h"
 
 #include <memory>
+#include <set>
+#include <string>
 #include <vector>
 
 namespace clang {
@@ -31,6 +33,18 @@ namespace gup {
 
 class VersionGuards;
 
+/// A function outside the table whose vmas parameter(s) the whole
+/// migration removes (a module's own wrapper): code the build skips must
+/// follow it, or that configuration stops building.
+struct ChangedFunction {
+  std::string Name;
+  /// The removed parameters (0-based), and how many it had before.
+  std::set<unsigned> Indices;
+  unsigned Arity = 0;
+  /// The files that declare it: a static function is named nowhere else.
+  std::set<clang::FileID> Files;
+};
+
 class SkippedCode {
 public:
   SkippedCode(const MigrationOptions &Options, FindingSink &Sink)
@@ -40,10 +54,14 @@ public:
   std::unique_ptr<clang::PPCallbacks> callbacks();
 
   /// Scans what was recorded, reports, and forgets it. \p Helpers are
-  /// functions outside the table that the TU's migration changes too.
+  /// functions outside the table that the TU's migration changes too: a
+  /// skipped call passing NULL where a removed parameter was loses that
+  /// argument; any other mention in skipped code (another argument, a
+  /// declaration, a use as a function pointer) is a warning that holds the
+  /// function's change back.
   /// Code only compiled for kernels before 6.5 (\p Versions) is left alone.
   void finish(const clang::SourceManager &SM, const clang::LangOptions &LO,
-              llvm::ArrayRef<GupFunction> Helpers = {},
+              llvm::ArrayRef<ChangedFunction> Helpers = {},
               const VersionGuards *Versions = nullptr);
 
   /// The rule name of every finding made here.

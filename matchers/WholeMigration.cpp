@@ -1087,17 +1087,22 @@ bool WholeMigration::collect(const MatchFinder::MatchResult &Result) {
   return false;
 }
 
-std::vector<GupFunction> WholeMigration::finish(ASTContext &Ctx) {
-  std::vector<GupFunction> Helpers;
+std::vector<ChangedFunction> WholeMigration::finish(ASTContext &Ctx) {
+  std::vector<ChangedFunction> Helpers;
   if (!Functions.empty() || !Calls.empty()) {
     Pass P(Options, Sink, Ctx, Functions, Calls);
     P.run();
-    for (const auto &[Canon, R] : P.removals())
-      if (!findGupFunction(R.Api) && R.Indices.size() == 1) {
-        HelperNames.push_back(R.Api);
-        Helpers.push_back({HelperNames.back(), *R.Indices.begin(),
-                           Canon->getNumParams(), false});
-      }
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (const auto &[Canon, R] : P.removals()) {
+      if (findGupFunction(R.Api))
+        continue;
+      ChangedFunction &H = Helpers.emplace_back();
+      H.Name = R.Api;
+      H.Indices = R.Indices;
+      H.Arity = Canon->getNumParams();
+      for (const FunctionDecl *FD : Canon->redecls())
+        H.Files.insert(SM.getFileID(SM.getExpansionLoc(FD->getLocation())));
+    }
   }
   Functions.clear();
   Calls.clear();

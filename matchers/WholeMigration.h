@@ -20,11 +20,11 @@
 #include "Finding.h"
 #include "GupApi.h"
 #include "MigrationOptions.h"
+#include "SkippedCode.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/SetVector.h"
 
-#include <list>
 #include <string>
 #include <vector>
 
@@ -50,9 +50,9 @@ public:
   /// Takes the matches meant for this pass; false for others.
   bool collect(const clang::ast_matchers::MatchFinder::MatchResult &Result);
   /// Runs the pass over what was collected, then forgets it. Returns the
-  /// static helpers that lose a parameter (name, index, arity), so code the
+  /// functions outside the table that lose a parameter, so code the
   /// preprocessor skipped can follow them.
-  std::vector<GupFunction> finish(clang::ASTContext &Ctx);
+  std::vector<ChangedFunction> finish(clang::ASTContext &Ctx);
 
 private:
   const MigrationOptions &Options;
@@ -60,8 +60,6 @@ private:
   const VersionGuards *Versions;
   llvm::SetVector<const clang::FunctionDecl *> Functions;
   llvm::SetVector<const clang::CallExpr *> Calls;
-  /// Owns the names the returned GupFunction entries refer to.
-  std::list<std::string> HelperNames;
 };
 
 } // namespace gup

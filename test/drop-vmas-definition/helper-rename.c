@@ -68,4 +68,5 @@ long touch(unsigned long addr, struct page **page)
 // CHECK-FIXES-NEXT: {{^}}static long touch_page_vmas(unsigned long addr, struct page **page){{$}}
 // CHECK-FIXES-NEXT: {{^}}{{[{]}}{{$}}
 // CHECK-FIXES-NEXT: {{^}}	return get_user_pages(addr, 1, FOLL_WRITE, page);{{$}}
+// CHECK-FIXES:      {{^}}	touch_page_vmas(addr, page);{{$}}
 // CHECK-FIXES:      {{^}}	return touch_page_vmas(addr, page);{{$}}
