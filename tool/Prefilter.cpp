@@ -54,6 +54,9 @@ struct ScannedFile {
   /// the family tests in #if/#ifdef/#ifndef/#elif: a header whose GUP code
   /// depends on a macro its includer sets is looked at once per setting.
   std::set<std::string> Defines, Tested;
+  /// What stat() said before the last read (with a cache only; Size -1:
+  /// not taken).
+  PathStamp Stamp;
 };
 
 /// Where #include looks, for one TU: what -iquote, -I, -isystem and
@@ -207,6 +210,7 @@ struct Prefilter::Impl {
   struct CacheNote {
     enum { None, FromStat, FromHash, Lexed } How = None;
     FileStamp Stamp;
+    bool Regular = false; ///< stat() found a regular file (Stamp is its)
     uint64_t Variant = 0;
   };
 
@@ -228,6 +232,7 @@ struct Prefilter::Impl {
       Note.Variant = variantOf(IsMainFile, FindMacros, ReadIncludes);
       struct stat St;
       if (::stat(Path.c_str(), &St) == 0) {
+        Note.Regular = S_ISREG(St.st_mode);
         Note.Stamp.Size = St.st_size;
         Note.Stamp.MtimeNs = int64_t(St.st_mtim.tv_sec) * 1'000'000'000 + St.st_mtim.tv_nsec;
         if (const FileScan *Known = Cache->lookup(Path, Note.Variant, Note.Stamp, false)) {
@@ -321,6 +326,9 @@ struct Prefilter::Impl {
                                              : Cache->Scanned);
         if (Note.How != CacheNote::FromStat && Results[K].Readable)
           Cache->store(Files[Todo[K]].Path, Note.Variant, Note.Stamp, Results[K]);
+        PathStamp &Seen = Files[Todo[K]].Stamp;
+        Seen.Size = Note.Regular ? int64_t(Note.Stamp.Size) : -1;
+        Seen.MtimeNs = Note.Regular ? Note.Stamp.MtimeNs : 0;
       }
       store(Todo[K], std::move(Results[K]), ReadIncludes);
     }
@@ -455,6 +463,25 @@ struct Prefilter::Impl {
         Key += Name + "=" + It->second + ";";
     }
     return Key;
+  }
+
+  /// Every path the verdict depended on: each file read (as stat() saw it
+  /// before the read), and each path an #include looked for in vain, where
+  /// a header appearing later would change what the include finds.
+  std::vector<PathStamp> dependencies() const {
+    std::vector<PathStamp> Out;
+    for (const ScannedFile &F : Files) {
+      if (!F.Scanned || F.Stamp.Size < 0) {
+        Out.push_back(stampOf(F.Path));
+        continue;
+      }
+      Out.push_back(F.Stamp);
+      Out.back().Path = F.Path;
+    }
+    for (const auto &Item : Exists)
+      if (!Item.getValue())
+        Out.push_back({Item.getKey().str(), -1, 0});
+    return Out;
   }
 
   /// Adds the macros found so far; while that finds more, lexes every file
@@ -615,6 +642,7 @@ std::vector<size_t> Prefilter::select(const std::vector<TuJob> &Jobs) {
     if (Keep[T])
       Selected.push_back(T);
   if (Cache) {
+    Depends = I.dependencies();
     Stats.CacheUsed = true;
     Stats.FromStat = Cache->FromStat;
     Stats.FromHash = Cache->FromHash;

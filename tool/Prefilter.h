@@ -22,6 +22,7 @@
 #define GUP_TOOL_PREFILTER_H
 
 #include "CompileDb.h"
+#include "PrefilterCache.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -47,9 +48,12 @@ struct PrefilterStats {
   unsigned FromHash = 0; ///< read, but the same content: not lexed
   unsigned Lexed = 0;    ///< read and scanned
   std::string CacheError; ///< the cache could not be written
+  /// The run record (RunRecord.h): reused, with how many files it found
+  /// unchanged and include paths still absent; or why not.
+  bool RunRecordReused = false;
+  unsigned RunRecordFiles = 0, RunRecordAbsent = 0;
+  std::string RunRecordWhyNot;
 };
-
-class PrefilterCache;
 
 class Prefilter {
 public:
@@ -77,12 +81,17 @@ public:
 
   const PrefilterStats &stats() const { return Stats; }
 
+  /// With a cache: every path the verdict depended on (files read, and
+  /// paths an #include looked for in vain), for a run record.
+  std::vector<PathStamp> takeDependencies() { return std::move(Depends); }
+
 private:
   struct Impl;
   std::unique_ptr<Impl> P;
   std::unique_ptr<PrefilterCache> Cache;
   std::vector<HeaderCandidates> Candidates;
   PrefilterStats Stats;
+  std::vector<PathStamp> Depends;
 };
 
 } // namespace gup

@@ -11,6 +11,7 @@
 #include "llvm/Support/xxhash.h"
 
 #include <chrono>
+#include <sys/stat.h>
 
 namespace gup {
 
@@ -21,6 +22,17 @@ constexpr llvm::StringLiteral Magic = "gup-rewrite prefilter cache 1\n";
 /// in the same tick of the file system's clock.
 constexpr int64_t RacyNs = 2'000'000'000;
 } // namespace
+
+PathStamp stampOf(const std::string &Path) {
+  PathStamp S;
+  S.Path = Path;
+  struct stat St;
+  if (::stat(Path.c_str(), &St) == 0 && S_ISREG(St.st_mode)) {
+    S.Size = int64_t(St.st_size);
+    S.MtimeNs = int64_t(St.st_mtim.tv_sec) * 1'000'000'000 + St.st_mtim.tv_nsec;
+  }
+  return S;
+}
 
 PrefilterCache::PrefilterCache(std::string Dir, llvm::StringRef Root) {
   llvm::SmallString<256> File(Dir);

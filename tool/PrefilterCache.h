@@ -47,6 +47,18 @@ struct FileStamp {
   uint64_t Hash = 0; ///< xxh3 of the content; 0 when not read
 };
 
+/// A path the prefilter's verdict depended on, as stat() saw it: a file it
+/// read, or a path an #include looked for and did not find (Size -1: no
+/// regular file there).
+struct PathStamp {
+  std::string Path;
+  int64_t Size = -1;
+  int64_t MtimeNs = 0;
+};
+
+/// \p Path as stat() sees it now, in the terms of PathStamp.
+PathStamp stampOf(const std::string &Path);
+
 class PrefilterCache {
 public:
   /// Where scans of \p Root are kept under \p Dir; nothing is read yet.

@@ -5,6 +5,7 @@
 #include "Paths.h"
 #include "Progress.h"
 
+#include <chrono>
 #include <set>
 
 namespace gup {
@@ -27,24 +28,43 @@ bool readBy(const Prefilter::HeaderCandidates &C,
 }
 } // namespace
 
-ScheduleResult scheduleTus(const std::vector<TuJob> &Jobs,
-                           const RunSettings &Settings,
-                           const ScheduleOptions &Options) {
-  ScheduleResult Out;
-  std::vector<size_t> Survivors;
+std::vector<size_t> TuSelection::neededJobs() const {
+  std::set<size_t> Needed(Survivors.begin(), Survivors.end());
+  for (const Prefilter::HeaderCandidates &C : Candidates)
+    Needed.insert(C.Tus.begin(), C.Tus.end());
+  return std::vector<size_t>(Needed.begin(), Needed.end());
+}
+
+TuSelection selectTus(const std::vector<TuJob> &Jobs, const RunSettings &Settings,
+                      const ScheduleOptions &Options) {
+  TuSelection Out;
+  if (!Options.UsePrefilter) {
+    for (size_t I = 0; I < Jobs.size(); ++I)
+      Out.Survivors.push_back(I);
+    return Out;
+  }
   std::vector<std::string> Names;
   for (const GupFunction &F : gupFamily())
     Names.push_back(F.Name.str());
+  Out.StartedNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+  PhaseTimer Timer;
   Prefilter Filter(Names, Settings.Root, Options.CacheDir);
-  if (Options.UsePrefilter) {
-    PhaseTimer Timer;
-    Survivors = Filter.select(Jobs);
-    Out.Prefilter = Filter.stats();
-    Out.PrefilterTime = Timer.elapsed();
-  } else {
-    for (size_t I = 0; I < Jobs.size(); ++I)
-      Survivors.push_back(I);
-  }
+  Out.Survivors = Filter.select(Jobs);
+  Out.Stats = Filter.stats();
+  Out.Candidates = Filter.headerCandidates();
+  Out.Depends = Filter.takeDependencies();
+  Out.Time = Timer.elapsed();
+  return Out;
+}
+
+ScheduleResult runTus(const std::vector<TuJob> &Jobs, const TuSelection &Selected,
+                      const RunSettings &Settings, const ScheduleOptions &Options) {
+  ScheduleResult Out;
+  const std::vector<size_t> &Survivors = Selected.Survivors;
+  Out.Prefilter = Selected.Stats;
+  Out.PrefilterTime = Selected.Time;
   Out.Survivors = Survivors.size();
 
   // A deterministic 1/N: every N-th survivor in DB order.
@@ -86,7 +106,7 @@ ScheduleResult scheduleTus(const std::vector<TuJob> &Jobs,
   // shard's concern when its first candidate is.
   if (Options.UsePrefilter) {
     std::vector<const Prefilter::HeaderCandidates *> Owned;
-    for (const Prefilter::HeaderCandidates &C : Filter.headerCandidates())
+    for (const Prefilter::HeaderCandidates &C : Selected.Candidates)
       if (!C.Tus.empty() && ShardOf.count(C.Tus.front()) &&
           ShardOf[C.Tus.front()] == Options.ShardIndex)
         Owned.push_back(&C);

@@ -30,6 +30,24 @@ struct ScheduleOptions {
   WorkerSettings Workers;
 };
 
+/// Which TUs a run parses, before --shard: what the prefilter decided, or
+/// what a run record (RunRecord.h) remembers it deciding.
+struct TuSelection {
+  std::vector<size_t> Survivors; ///< indices into the jobs, ascending
+  std::vector<Prefilter::HeaderCandidates> Candidates;
+  PrefilterStats Stats;
+  PhaseTime Time;
+  /// With the prefilter's cache: every path the verdict depended on, and
+  /// when the prefilter started (ns since the epoch) - an mtime after
+  /// that may hide a change the verdict did not see.
+  std::vector<PathStamp> Depends;
+  int64_t StartedNs = 0;
+
+  /// The jobs the workers may need: the survivors and every header's
+  /// candidates (a fallback may parse one), ascending.
+  std::vector<size_t> neededJobs() const;
+};
+
 struct ScheduleResult {
   /// Every TU that was parsed (or whose worker died), by index into Jobs.
   std::map<size_t, WorkerOutcome> Outcomes;
@@ -50,9 +68,15 @@ struct ScheduleResult {
   std::string Error; ///< the workers could not run at all
 };
 
-ScheduleResult scheduleTus(const std::vector<TuJob> &Jobs,
-                           const RunSettings &Settings,
-                           const ScheduleOptions &Options);
+/// Runs the prefilter over \p Jobs (every TU without it).
+TuSelection selectTus(const std::vector<TuJob> &Jobs, const RunSettings &Settings,
+                      const ScheduleOptions &Options);
+
+/// Parses this shard's share of \p Selected (and the fallbacks headers
+/// need). \p Jobs needs only the entries Selected.neededJobs() names; the
+/// others may be empty, so that workers fork from a small parent.
+ScheduleResult runTus(const std::vector<TuJob> &Jobs, const TuSelection &Selected,
+                      const RunSettings &Settings, const ScheduleOptions &Options);
 
 } // namespace gup
 

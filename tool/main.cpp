@@ -21,6 +21,7 @@
 #include "PhaseTimes.h"
 #include "ReportFormats.h"
 #include "ResourceDir.h"
+#include "RunRecord.h"
 #include "Series.h"
 #include "ShardFile.h"
 #include "TuRunner.h"
@@ -44,6 +45,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
+#include <malloc.h>
 #include <map>
 #include <optional>
 #include <set>
@@ -518,34 +520,61 @@ int main(int argc, const char **argv) {
 
   gup::RunPhases Phases;
   gup::PhaseTimer Phase;
-  Expected<gup::CompileDbSet> Dbs = gup::CompileDbSet::load(BuildPaths);
-  if (!Dbs)
-    return fail(toString(Dbs.takeError()));
-  Phases.DbLoad = Phase.elapsed();
-
   SmallString<256> Cwd;
   sys::fs::current_path(Cwd);
-  std::string Root = RootDir.empty() ? Dbs->firstDatabaseDir()
-                                     : gup::canonicalPath(RootDir, Cwd);
+  std::string CacheDirPath;
+  if (!NoCache) {
+    CacheDirPath = prefilterCacheDir();
+    if (!CacheDirPath.empty())
+      CacheDirPath = gup::canonicalPath(CacheDirPath, Cwd);
+  }
+  // A warm run whose every input is as a recorded run saw it: that run's
+  // selection and compile commands, without loading the DBs or walking
+  // the include graph.
+  std::vector<std::string> FamilyNames;
+  for (const gup::GupFunction &F : gup::gupFamily())
+    FamilyNames.push_back(F.Name.str());
+  bool Recordable = !NoPrefilter && !CacheDirPath.empty();
+  gup::RunKey Key;
+  std::optional<gup::RunRecord> Record;
+  std::string RecordWhyNot;
+  if (Recordable) {
+    Key = gup::runKey(BuildPaths, Cwd, RootDir, Files, FamilyNames);
+    Record = gup::loadRunRecord(CacheDirPath, Key, RecordWhyNot);
+  }
+
+  std::vector<gup::TuJob> Jobs;
+  std::string Root;
+  size_t TotalTus = 0;
+  if (Record) {
+    Jobs = Record->sparseJobs();
+    Root = Record->Root;
+    TotalTus = Record->TusInDbs;
+    Phases.Prefilter = Phase.elapsed();
+  } else {
+    Expected<gup::CompileDbSet> Dbs = gup::CompileDbSet::load(BuildPaths);
+    if (!Dbs)
+      return fail(toString(Dbs.takeError()));
+    Phases.DbLoad = Phase.elapsed();
+    Root = RootDir.empty() ? Dbs->firstDatabaseDir() : gup::canonicalPath(RootDir, Cwd);
+    TotalTus = Dbs->jobs().size();
+    if (Files.empty()) {
+      Jobs = Dbs->takeJobs(); // a kernel's are ~80 MB: moved, not copied
+    } else {
+      Expected<std::vector<gup::TuJob>> Selected = Dbs->jobsFor(Files);
+      if (!Selected)
+        return fail(toString(Selected.takeError()));
+      Jobs = std::move(*Selected);
+      for (const gup::TuJob &Job : Jobs)
+        if (!gup::isInside(Job.File, Root))
+          return fail("'" + Job.File + "' is outside the tree '" + Root + "'");
+    }
+  }
   if (!sys::fs::is_directory(Root))
     return fail("--root '" + RootDir + "' is not a directory");
   std::string SeriesAuthor;
   if (std::string Why = seriesAuthor(Root, SeriesAuthor); !Why.empty())
     return fail(Why);
-
-  std::vector<gup::TuJob> Jobs;
-  const size_t TotalTus = Dbs->jobs().size();
-  if (Files.empty()) {
-    Jobs = Dbs->takeJobs(); // a kernel's are ~80 MB: moved, not copied
-  } else {
-    Expected<std::vector<gup::TuJob>> Selected = Dbs->jobsFor(Files);
-    if (!Selected)
-      return fail(toString(Selected.takeError()));
-    Jobs = std::move(*Selected);
-    for (const gup::TuJob &Job : Jobs)
-      if (!gup::isInside(Job.File, Root))
-        return fail("'" + Job.File + "' is outside the tree '" + Root + "'");
-  }
 
   for (const std::string &Name : DisableRule)
     if (!gup::findRuleInfo(Name))
@@ -586,11 +615,7 @@ int main(int argc, const char **argv) {
   Schedule.Workers.CrashOn = TestCrashOn;
   Schedule.Progress = !NoProgress && (ShowProgress || isatty(STDERR_FILENO));
   Schedule.SelectOnly = ListTus;
-  if (!NoCache) {
-    Schedule.CacheDir = prefilterCacheDir();
-    if (!Schedule.CacheDir.empty())
-      Schedule.CacheDir = gup::canonicalPath(Schedule.CacheDir, Cwd);
-  }
+  Schedule.CacheDir = CacheDirPath;
   if (!Shard.empty()) {
     auto [IndexText, CountText] = StringRef(Shard).split('/');
     unsigned Index = 0, Count = 0;
@@ -600,12 +625,38 @@ int main(int argc, const char **argv) {
     Schedule.ShardIndex = Index - 1;
     Schedule.ShardCount = Count;
   }
+  gup::TuSelection Selection;
+  if (Record) {
+    Selection = std::move(Record->Selection);
+    Selection.Stats.RunRecordReused = true;
+    for (const gup::PathStamp &Stamp : Selection.Depends)
+      ++(Stamp.Size < 0 ? Selection.Stats.RunRecordAbsent
+                        : Selection.Stats.RunRecordFiles);
+    Selection.Depends.clear();
+    Record.reset();
+  } else {
+    Phase.restart();
+    Selection = gup::selectTus(Jobs, Settings, Schedule);
+    Selection.Stats.RunRecordWhyNot = RecordWhyNot;
+    if (Recordable && Selection.Stats.CacheError.empty() &&
+        !gup::saveRunRecord(CacheDirPath, Key, Root, TotalTus, Jobs, Selection,
+                            Selection.Stats.CacheError))
+      Selection.Stats.CacheError = "the run record: " + Selection.Stats.CacheError;
+    Selection.Depends.clear();
+    if (Schedule.UsePrefilter) {
+      // Workers fork from this process: keep only the commands they may
+      // need, not the whole DB's.
+      std::vector<gup::TuJob> Needed(Jobs.size());
+      for (size_t Index : Selection.neededJobs())
+        Needed[Index] = std::move(Jobs[Index]);
+      Jobs = std::move(Needed);
+      malloc_trim(0);
+    }
+    Phases.Prefilter = Phase.elapsed();
+  }
   Phase.restart();
-  gup::ScheduleResult Ran = gup::scheduleTus(Jobs, Settings, Schedule);
-  Phases.Prefilter = Ran.PrefilterTime;
+  gup::ScheduleResult Ran = gup::runTus(Jobs, Selection, Settings, Schedule);
   Phases.Workers = Phase.elapsed();
-  Phases.Workers.Cpu -= Phases.Prefilter.Cpu;
-  Phases.Workers.Wall -= Phases.Prefilter.Wall;
   if (!Ran.Error.empty())
     return fail(Ran.Error);
   if (!Ran.Prefilter.CacheError.empty())
@@ -977,9 +1028,18 @@ int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
       Row("skipped by the prefilter") << "0 (--no-prefilter)\n";
     } else {
       const gup::PrefilterStats &PS = Ran.Prefilter;
-      Row("scanned by the prefilter")
-          << PS.MainFiles << " main files, " << PS.Headers << " headers in "
-          << format("%.1f", PS.Seconds) << " s\n";
+      if (PS.RunRecordReused) {
+        Row("prefilter") << "run record reused (" << PS.RunRecordFiles
+                         << " files unchanged, " << PS.RunRecordAbsent
+                         << " include paths still absent)\n";
+      } else {
+        if (!PS.RunRecordWhyNot.empty())
+          Row("prefilter") << "run record not reused: "
+                           << gup::relativeTo(PS.RunRecordWhyNot, Root) << "\n";
+        Row("scanned by the prefilter")
+            << PS.MainFiles << " main files, " << PS.Headers << " headers in "
+            << format("%.1f", PS.Seconds) << " s\n";
+      }
       if (PS.CacheUsed)
         Row("prefilter cache") << PS.FromStat << " files unchanged, " << PS.FromHash
                                << " re-read but the same, " << PS.Lexed << " scanned\n";

@@ -32,8 +32,9 @@ TIMING = [
     # command line that has --full-parse once.
     (re.compile(r"0x[0-9a-f]+"), "0xN"),
     (re.compile(r" --full-parse"), ""),
-    # The first run fills the prefilter's cache the second one reads.
-    (re.compile(r"(?m)^  prefilter cache .*\n"), ""),
+    # The first run fills the prefilter's cache and run record the second
+    # one reads.
+    (re.compile(r"(?m)^  (prefilter|scanned by the prefilter) .*\n"), ""),
 ]
 
 
