@@ -450,6 +450,15 @@ VersionGuards::macroDefinition(const Branch &B, const SourceManager &SM) const {
   return std::nullopt;
 }
 
+bool VersionGuards::encloses(const Chain &C, FileID File, size_t Offset,
+                             const SourceManager &SM) {
+  if (C.Branches.empty() || C.End.isInvalid())
+    return false;
+  auto [IfFile, IfOffset] = SM.getDecomposedLoc(C.Branches.front().Directive);
+  auto [EndFile, EndOffset] = SM.getDecomposedLoc(C.End);
+  return IfFile == File && EndFile == File && IfOffset < Offset && Offset < EndOffset;
+}
+
 void VersionGuards::findVersionChains(const SourceManager &SM, const LangOptions &LO) const {
   // Queries come after parsing, when every chain has all its branches.
   if (ChainsLookedAt == Chains.size())
@@ -466,14 +475,6 @@ void VersionGuards::findVersionChains(const SourceManager &SM, const LangOptions
       }
   // `#ifdef M` narrows where M's #define is in a chain that narrows; the
   // rounds follow as many levels as branchRange() does.
-  auto Inside = [&](FileID File, size_t Offset, size_t Index) {
-    const Chain &C = Chains[Index];
-    if (C.Branches.empty() || C.End.isInvalid())
-      return false;
-    auto [IfFile, IfOffset] = SM.getDecomposedLoc(C.Branches.front().Directive);
-    auto [EndFile, EndOffset] = SM.getDecomposedLoc(C.End);
-    return IfFile == File && EndFile == File && IfOffset < Offset && Offset < EndOffset;
-  };
   for (unsigned Round = 0; Round < 4 && llvm::is_contained(Narrows, true); ++Round) {
     std::vector<size_t> Found;
     for (size_t I = 0; I < Chains.size(); ++I)
@@ -490,7 +491,7 @@ void VersionGuards::findVersionChains(const SourceManager &SM, const LangOptions
         if (!Definition)
           continue;
         for (size_t J : Found)
-          if (Inside(Definition->first, Definition->second, J))
+          if (encloses(Chains[J], Definition->first, Definition->second, SM))
             Narrows[I] = Grew = true;
         if (Narrows[I])
           break;
@@ -517,11 +518,7 @@ VersionRange VersionGuards::rangeAt(FileID File, unsigned Offset,
   findVersionChains(SM, LO);
   for (size_t Index : VersionChains) {
     const Chain &C = Chains[Index];
-    if (C.Branches.empty() || C.End.isInvalid())
-      continue;
-    auto [IfFile, IfOffset] = SM.getDecomposedLoc(C.Branches.front().Directive);
-    auto [EndFile, EndOffset] = SM.getDecomposedLoc(C.End);
-    if (IfFile != File || EndFile != File || Offset <= IfOffset || Offset >= EndOffset)
+    if (!encloses(C, File, Offset, SM))
       continue;
     size_t In = 0;
     for (size_t I = 0; I < C.Branches.size(); ++I)

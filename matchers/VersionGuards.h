@@ -147,6 +147,9 @@ private:
   /// #define of M is inside one of them, as deep as branchRange() follows.
   void findVersionChains(const clang::SourceManager &SM,
                          const clang::LangOptions &LO) const;
+  /// True when \p Offset of \p File lies between \p C's #if and #endif.
+  static bool encloses(const Chain &C, clang::FileID File, size_t Offset,
+                       const clang::SourceManager &SM);
   /// Where \p B's macro is defined, as branchRange() looks for it.
   std::optional<std::pair<clang::FileID, size_t>>
   macroDefinition(const Branch &B, const clang::SourceManager &SM) const;
