@@ -4,8 +4,11 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 namespace gup {
+
+struct MigrationSpec;
 
 /// How out-of-tree code that must build before and after 6.5 is rewritten.
 enum class CompatMode {
@@ -25,6 +28,10 @@ struct MigrationOptions {
   /// must fail when the rule is disabled.
   std::set<std::string> DisabledRules;
   CompatMode Compat = CompatMode::None;
+  /// The migrations to run, in series order (not owned; built-in specs live
+  /// for the process, the front end keeps specs read from files). Empty
+  /// means the GUP vmas migration alone, today's default.
+  std::vector<const MigrationSpec *> Migrations;
 };
 
 } // namespace gup
