@@ -48,6 +48,10 @@ enum class ApiSide {
 struct Finding {
   llvm::StringRef Rule;   ///< rule name, e.g. "drop-null-vmas"
   std::string Api;        ///< GUP function whose migration this belongs to
+  /// Id of the migration spec (MigrationSpec::Id) the site belongs to;
+  /// empty for the GUP vmas migration. Guard tests, compat header sections
+  /// and --series patches take the kernel version and title from it.
+  std::string Migration;
   FindingKind Kind = FindingKind::Rewrite;
   clang::SourceLocation Loc; ///< where to point the user (may be a macro loc)
   std::string Message;
