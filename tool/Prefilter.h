@@ -51,7 +51,7 @@ struct PrefilterStats {
   /// The run record (RunRecord.h): reused, with how many files it found
   /// unchanged and include paths still absent; or why not.
   bool RunRecordReused = false;
-  unsigned RunRecordFiles = 0, RunRecordAbsent = 0;
+  unsigned RunRecordFiles = 0, RunRecordAbsent = 0, RunRecordDirectories = 0;
   std::string RunRecordWhyNot;
 };
 

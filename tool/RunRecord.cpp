@@ -6,16 +6,22 @@
 #include "Version.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 
+#include <functional>
+#include <optional>
+#include <set>
+#include <sys/stat.h>
+
 namespace gup {
 
 namespace {
 /// Changes whenever the layout below or the meaning of a record does.
-constexpr llvm::StringLiteral Magic = "gup-rewrite run record 1\n";
+constexpr llvm::StringLiteral Magic = "gup-rewrite run record 2\n";
 /// As in the per-file cache: an mtime this close to the moment the
 /// prefilter started may hide a second write in the same tick.
 constexpr int64_t RacyNs = 2'000'000'000;
@@ -43,8 +49,81 @@ PathStamp readStamp(Reader &In) {
   return S;
 }
 
+/// A directory's stamp is kept under its path with a trailing '/': it stands
+/// for the absent paths whose first missing component would be one of its
+/// entries. While its size and mtime hold, no entry was added, removed or
+/// renamed in it, so those paths are still absent. One stat() per directory
+/// instead of one per path: a kernel run looks for ~75,000 headers that do
+/// not exist, in a few hundred directories.
+PathStamp directoryStampOf(llvm::StringRef Dir) {
+  PathStamp S;
+  S.Path = (Dir + "/").str();
+  struct stat St;
+  if (::stat(std::string(Dir).c_str(), &St) == 0 && S_ISDIR(St.st_mode)) {
+    S.Size = int64_t(St.st_size);
+    S.MtimeNs = int64_t(St.st_mtim.tv_sec) * 1'000'000'000 + St.st_mtim.tv_nsec;
+  }
+  return S;
+}
+
+bool isDirectoryStamp(const PathStamp &S) { return llvm::StringRef(S.Path).ends_with("/"); }
+
+/// \p Depends with each absent path replaced by the stamp of its deepest
+/// existing ancestor directory (once per directory). A path is kept as it
+/// is when that ancestor is not a plain existing directory (a dangling
+/// symlink can start to resolve without its directory changing) or when the
+/// directory changed too close to the run to be trusted.
+std::vector<PathStamp> coarsenAbsentPaths(const std::vector<PathStamp> &Depends,
+                                          int64_t StartedNs) {
+  std::vector<PathStamp> Out;
+  std::set<std::string> DirsTaken;
+  // Each path's verdict is its ancestors' verdict: memoise by directory.
+  llvm::StringMap<std::optional<PathStamp>> Ancestor;
+  std::function<std::optional<PathStamp>(llvm::StringRef)> AncestorOf =
+      [&](llvm::StringRef Path) -> std::optional<PathStamp> {
+    llvm::StringRef Parent = llvm::sys::path::parent_path(Path);
+    if (Parent.empty() || Parent == Path)
+      return std::nullopt;
+    auto It = Ancestor.find(Parent);
+    if (It != Ancestor.end())
+      return It->second;
+    std::optional<PathStamp> Verdict;
+    struct stat St;
+    if (::lstat(std::string(Parent).c_str(), &St) != 0) {
+      Verdict = AncestorOf(Parent); // missing too: look further up
+    } else {
+      PathStamp Dir = directoryStampOf(Parent);
+      if (Dir.Size >= 0 && Dir.MtimeNs + RacyNs < StartedNs)
+        Verdict = Dir;
+    }
+    Ancestor[Parent] = Verdict;
+    return Verdict;
+  };
+  for (const PathStamp &S : Depends) {
+    if (S.Size >= 0) {
+      Out.push_back(S);
+      continue;
+    }
+    struct stat St;
+    std::optional<PathStamp> Dir;
+    if (::lstat(S.Path.c_str(), &St) != 0) // absent, not a dangling link
+      Dir = AncestorOf(S.Path);
+    if (!Dir)
+      Out.push_back(S);
+    else if (DirsTaken.insert(Dir->Path).second)
+      Out.push_back(*Dir);
+  }
+  return Out;
+}
+
 /// Empty when \p Recorded still holds; else what changed.
 std::string changed(const PathStamp &Recorded, int64_t StartedNs) {
+  if (isDirectoryStamp(Recorded)) {
+    PathStamp Now = directoryStampOf(llvm::StringRef(Recorded.Path).drop_back());
+    if (Now.Size != Recorded.Size || Now.MtimeNs != Recorded.MtimeNs)
+      return Recorded.Path + " changed (a header it lacked may exist now)";
+    return "";
+  }
   PathStamp Now = stampOf(Recorded.Path);
   if (Recorded.Size < 0)
     return Now.Size < 0 ? "" : Recorded.Path + " appeared";
@@ -196,8 +275,10 @@ bool saveRunRecord(const std::string &CacheDir, const RunKey &Key,
   W.u64(Key.Databases.size());
   for (const PathStamp &S : Key.Databases)
     writeStamp(W, S);
-  W.u64(Selection.Depends.size());
-  for (const PathStamp &S : Selection.Depends)
+  std::vector<PathStamp> Depends =
+      coarsenAbsentPaths(Selection.Depends, Selection.StartedNs);
+  W.u64(Depends.size());
+  for (const PathStamp &S : Depends)
     writeStamp(W, S);
   W.u64(Selection.Survivors.size());
   for (size_t T : Selection.Survivors)

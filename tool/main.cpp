@@ -630,8 +630,9 @@ int main(int argc, const char **argv) {
     Selection = std::move(Record->Selection);
     Selection.Stats.RunRecordReused = true;
     for (const gup::PathStamp &Stamp : Selection.Depends)
-      ++(Stamp.Size < 0 ? Selection.Stats.RunRecordAbsent
-                        : Selection.Stats.RunRecordFiles);
+      ++(llvm::StringRef(Stamp.Path).ends_with("/") ? Selection.Stats.RunRecordDirectories
+         : Stamp.Size < 0                             ? Selection.Stats.RunRecordAbsent
+                                                      : Selection.Stats.RunRecordFiles);
     Selection.Depends.clear();
     Record.reset();
   } else {
@@ -1031,7 +1032,8 @@ int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
       if (PS.RunRecordReused) {
         Row("prefilter") << "run record reused (" << PS.RunRecordFiles
                          << " files unchanged, " << PS.RunRecordAbsent
-                         << " include paths still absent)\n";
+                         << " include paths still absent, " << PS.RunRecordDirectories
+                         << " directories without the others unchanged)\n";
       } else {
         if (!PS.RunRecordWhyNot.empty())
           Row("prefilter") << "run record not reused: "
