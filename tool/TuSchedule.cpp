@@ -4,6 +4,7 @@
 #include "GupApi.h"
 #include "Paths.h"
 #include "Progress.h"
+#include "TuCosts.h"
 
 #include <chrono>
 #include <set>
@@ -80,6 +81,7 @@ ScheduleResult runTus(const std::vector<TuJob> &Jobs, const TuSelection &Selecte
   if (Options.SelectOnly)
     return Out;
 
+  TuCosts Costs(Options.CacheDir);
   ProgressBar Bar(Options.Progress, Mine.size());
   auto Run = [&](const std::vector<size_t> &Indices) {
     std::string Error = runInWorkers(
@@ -92,6 +94,8 @@ ScheduleResult runTus(const std::vector<TuJob> &Jobs, const TuSelection &Selecte
             Out.PeakRssKiB = Outcome.PeakRssKiB;
             Out.PeakRssFile = Jobs[I].File;
           }
+          if (Outcome.Failure.empty())
+            Costs.record(Jobs[I].File, Outcome.CpuSeconds);
           Out.Outcomes[I] = std::move(Outcome);
           Bar.finished();
         },
@@ -99,7 +103,11 @@ ScheduleResult runTus(const std::vector<TuJob> &Jobs, const TuSelection &Selecte
     if (Out.Error.empty())
       Out.Error = Error;
   };
-  Run(Mine);
+  // The costliest first, so that no large TU starts when the others are
+  // done (TuCosts.h).
+  std::vector<size_t> Order = Mine;
+  Costs.order(Order, [&](size_t I) -> const std::string & { return Jobs[I].File; });
+  Run(Order);
 
   // Headers whose sites the prefilter left to a TU that, with #if applied,
   // did not read them: try the next TU that can. Each header is this
@@ -139,6 +147,7 @@ ScheduleResult runTus(const std::vector<TuJob> &Jobs, const TuSelection &Selecte
         Out.UnreadHeaders.push_back({C->Header, C->Database});
   }
   Bar.clear();
+  Costs.save();
   return Out;
 }
 
