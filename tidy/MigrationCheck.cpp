@@ -3,6 +3,7 @@
 
 #include "clang/Lex/Preprocessor.h"
 
+#include "MigrationSpec.h"
 #include "RuleTable.h"
 
 #include "clang/Basic/SourceManager.h"
@@ -23,6 +24,8 @@ constexpr llvm::StringLiteral TargetKernelOption = "TargetKernel";
 constexpr llvm::StringLiteral DropVmaChecksOption = "DropVmaChecks";
 constexpr llvm::StringLiteral DisabledRulesOption = "DisabledRules";
 constexpr llvm::StringLiteral DefaultTargetKernel = "6.5";
+constexpr llvm::StringLiteral MigrationsOption = "Migrations";
+constexpr llvm::StringLiteral DefaultMigrations = "gup-vmas";
 
 /// "X.Y" as X * 100 + Y, or nothing when it is not a kernel of 6.5 or later
 /// (the same rule as gup-rewrite --target-kernel).
@@ -52,7 +55,9 @@ MigrationCheck::MigrationCheck(llvm::StringRef Name,
       TargetKernelText(
           Options.getLocalOrGlobal(TargetKernelOption, DefaultTargetKernel).str()),
       DropVmaChecks(Options.getLocalOrGlobal(DropVmaChecksOption, false)),
-      DisabledRulesText(Options.getLocalOrGlobal(DisabledRulesOption, "").str()) {
+      DisabledRulesText(Options.getLocalOrGlobal(DisabledRulesOption, "").str()),
+      MigrationsText(
+          Options.getLocalOrGlobal(MigrationsOption, DefaultMigrations).str()) {
   if (std::optional<unsigned> Kernel = parseTargetKernel(TargetKernelText)) {
     Migration.TargetKernel = *Kernel;
   } else {
@@ -81,9 +86,46 @@ MigrationCheck::MigrationCheck(llvm::StringRef Name,
                         "gup-rewrite --list-rules); ignored")
           << Rule << DisabledRulesOption;
   }
+  selectMigrations();
   for (const RuleInfo &Info : allRuleInfos())
     if (Info.TidyCheck == Name)
       OwnRules.insert(Info.Name);
+}
+
+void MigrationCheck::selectMigrations() {
+  std::string List = MigrationsText;
+  std::replace(List.begin(), List.end(), ';', ',');
+  llvm::SmallVector<llvm::StringRef, 4> Ids;
+  llvm::StringRef(List).split(Ids, ',');
+  for (llvm::StringRef Id : Ids) {
+    Id = Id.trim();
+    if (Id.empty())
+      continue;
+    if (Id == "all") {
+      for (const MigrationSpec &Spec : builtinMigrations())
+        if (!llvm::is_contained(Migration.Migrations, &Spec))
+          Migration.Migrations.push_back(&Spec);
+      continue;
+    }
+    if (const MigrationSpec *Spec = findBuiltinMigration(Id)) {
+      if (!llvm::is_contained(Migration.Migrations, Spec))
+        Migration.Migrations.push_back(Spec);
+      continue;
+    }
+    std::string Known;
+    for (const MigrationSpec &Spec : builtinMigrations())
+      Known += (Known.empty() ? "" : ", ") + Spec.Id;
+    configurationDiag("invalid value '%0' for option '%1': no migration '%2' "
+                      "(the built-in ones are %3, or 'all'); ignored")
+        << MigrationsText << MigrationsOption << Id << Known;
+  }
+  if (Migration.Migrations.empty())
+    Migration.Migrations.push_back(&gupVmasMigration());
+  // In series order, as the tool runs them.
+  llvm::stable_sort(Migration.Migrations, [](const MigrationSpec *A,
+                                             const MigrationSpec *B) {
+    return std::tie(A->SeriesOrder, A->Id) < std::tie(B->SeriesOrder, B->Id);
+  });
 }
 
 std::vector<std::string> MigrationCheck::checkNames() {
@@ -98,6 +140,7 @@ void MigrationCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts
   Options.store(Opts, TargetKernelOption, TargetKernelText);
   Options.store(Opts, DropVmaChecksOption, DropVmaChecks);
   Options.store(Opts, DisabledRulesOption, DisabledRulesText);
+  Options.store(Opts, MigrationsOption, MigrationsText);
 }
 
 void MigrationCheck::registerMatchers(MatchFinder *Finder) {
