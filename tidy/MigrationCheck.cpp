@@ -86,13 +86,13 @@ MigrationCheck::MigrationCheck(llvm::StringRef Name,
                         "gup-rewrite --list-rules); ignored")
           << Rule << DisabledRulesOption;
   }
-  selectMigrations();
+  selectMigrations(Name);
   for (const RuleInfo &Info : allRuleInfos())
     if (Info.TidyCheck == Name)
       OwnRules.insert(Info.Name);
 }
 
-void MigrationCheck::selectMigrations() {
+void MigrationCheck::selectMigrations(llvm::StringRef CheckName) {
   std::string List = MigrationsText;
   std::replace(List.begin(), List.end(), ';', ',');
   llvm::SmallVector<llvm::StringRef, 4> Ids;
@@ -115,14 +115,18 @@ void MigrationCheck::selectMigrations() {
     std::string Known;
     for (const MigrationSpec &Spec : builtinMigrations())
       Known += (Known.empty() ? "" : ", ") + Spec.Id;
+    // Name the key the value came from: the check's own or the global one.
+    std::string Key = Options.get(MigrationsOption)
+                          ? (CheckName + "." + MigrationsOption).str()
+                          : MigrationsOption.str();
     configurationDiag("invalid value '%0' for option '%1': no migration '%2' "
                       "(the built-in ones are %3, or 'all'); ignored")
-        << MigrationsText << MigrationsOption << Id << Known;
+        << MigrationsText << Key << Id << Known;
   }
   if (Migration.Migrations.empty())
     Migration.Migrations.push_back(&gupVmasMigration());
   // In series order, as the tool runs them.
-  llvm::stable_sort(Migration.Migrations, [](const MigrationSpec *A,
+  llvm::sort(Migration.Migrations, [](const MigrationSpec *A,
                                              const MigrationSpec *B) {
     return std::tie(A->SeriesOrder, A->Id) < std::tie(B->SeriesOrder, B->Id);
   });

@@ -62,8 +62,9 @@ public:
   static std::vector<std::string> checkNames();
 
 private:
-  /// Fills Migration.Migrations from MigrationsText (diagnosing bad ids).
-  void selectMigrations();
+  /// Fills Migration.Migrations from MigrationsText (diagnosing bad ids
+  /// under the option key of \p CheckName when the value is its own).
+  void selectMigrations(llvm::StringRef CheckName);
 
   /// Turns one finding of the rule library into a diagnostic, if it is ours.
   void emit(const Finding &F);

@@ -16,7 +16,7 @@ static llvm::Error error(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
 }
 
-/// A value names a file when it looks like a path; ids have neither.
+/// An item names a file when it looks like a path; ids have neither.
 static bool looksLikePath(llvm::StringRef Value) {
   return Value.contains('/') || Value.ends_with(".json");
 }
@@ -46,36 +46,36 @@ selectMigrations(llvm::ArrayRef<std::string> Values,
     return llvm::Error::success();
   };
   for (const std::string &Value : Values) {
-    if (looksLikePath(Value)) {
-      llvm::SmallString<256> Path(Value);
-      llvm::sys::fs::make_absolute(Path);
-      auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-      if (!Buffer)
-        return error("--migration=" + Value + ": cannot read the spec: " +
-                     Buffer.getError().message());
-      llvm::Expected<MigrationSpec> Spec =
-          parseMigrationSpec((*Buffer)->getBuffer(), Value);
-      if (!Spec)
-        return error("--migration=" + Value + ": not a valid migration spec: " +
-                     llvm::toString(Spec.takeError()));
-      Out.FromFiles.push_back(std::make_unique<MigrationSpec>(std::move(*Spec)));
-      if (llvm::Error E = Add(Out.FromFiles.back().get(), std::string(Path)))
-        return std::move(E);
-      continue;
-    }
-    llvm::SmallVector<llvm::StringRef, 4> Ids;
-    llvm::StringRef(Value).split(Ids, ',', -1, /*KeepEmpty=*/true);
-    for (llvm::StringRef Id : Ids) {
-      Id = Id.trim();
-      if (Id == "all") {
+    llvm::SmallVector<llvm::StringRef, 4> Items;
+    llvm::StringRef(Value).split(Items, ',', -1, /*KeepEmpty=*/true);
+    for (llvm::StringRef Item : Items) {
+      Item = Item.trim();
+      if (looksLikePath(Item)) {
+        llvm::SmallString<256> Path(Item);
+        llvm::sys::fs::make_absolute(Path);
+        auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+        if (!Buffer)
+          return error("--migration=" + Value + ": cannot read the spec '" + Item +
+                       "': " + Buffer.getError().message());
+        llvm::Expected<MigrationSpec> Spec =
+            parseMigrationSpec((*Buffer)->getBuffer(), Item);
+        if (!Spec)
+          return error("--migration=" + Value + ": not a valid migration spec: " +
+                       llvm::toString(Spec.takeError()));
+        Out.FromFiles.push_back(std::make_unique<MigrationSpec>(std::move(*Spec)));
+        if (llvm::Error E = Add(Out.FromFiles.back().get(), std::string(Path)))
+          return std::move(E);
+        continue;
+      }
+      if (Item == "all") {
         for (const MigrationSpec &S : builtinMigrations())
           if (llvm::Error E = Add(&S, S.Id))
             return std::move(E);
         continue;
       }
-      const MigrationSpec *Spec = findBuiltinMigration(Id);
+      const MigrationSpec *Spec = findBuiltinMigration(Item);
       if (!Spec)
-        return error("--migration=" + Value + ": no migration '" + Id +
+        return error("--migration=" + Value + ": no migration '" + Item +
                      "'; the built-in ones are " + knownIds() +
                      " (--list-migrations), 'all', or give the path of a "
                      ".json spec");
@@ -87,7 +87,8 @@ selectMigrations(llvm::ArrayRef<std::string> Values,
     Chosen.push_back({&gupVmasMigration(), gupVmasMigration().Id});
   if (Target)
     llvm::erase_if(Chosen, [&](const auto &C) { return C.first->Kernel > *Target; });
-  std::stable_sort(Chosen.begin(), Chosen.end(), [](const auto &A, const auto &B) {
+  // Ids are distinct (Add), so this order is total.
+  llvm::sort(Chosen, [](const auto &A, const auto &B) {
     return std::tie(A.first->SeriesOrder, A.first->Id) <
            std::tie(B.first->SeriesOrder, B.first->Id);
   });

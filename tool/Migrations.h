@@ -32,8 +32,8 @@ struct MigrationSelection {
   std::vector<std::unique_ptr<MigrationSpec>> FromFiles;
 };
 
-/// Resolves the values of --migration (each "ID[,ID...]", "all" or a path
-/// to a .json spec; none: gup-vmas alone). With \p Target, keeps only the
+/// Resolves the values of --migration (each a comma-separated list of
+/// built-in ids, "all" and paths of .json specs; none: gup-vmas alone). With \p Target, keeps only the
 /// specs whose Kernel is at most \p Target. Fails with a message naming
 /// the bad value: an unknown id (with the known ones), a spec file that
 /// cannot be read or parsed (with the JSON path of the bad field), two
