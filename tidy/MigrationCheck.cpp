@@ -38,6 +38,22 @@ std::optional<unsigned> parseTargetKernel(llvm::StringRef Text) {
   return Major * 100 + Minor;
 }
 
+/// The items of an option's list, separated by ',' or ';', trimmed; empty
+/// ones dropped.
+std::vector<std::string> listItems(llvm::StringRef Text) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Text.split(Parts, ',');
+  std::vector<std::string> Items;
+  for (llvm::StringRef Part : Parts) {
+    llvm::SmallVector<llvm::StringRef, 4> Inner;
+    Part.split(Inner, ';');
+    for (llvm::StringRef Item : Inner)
+      if (!Item.trim().empty())
+        Items.push_back(Item.trim().str());
+  }
+  return Items;
+}
+
 FixItHint toFixIt(const TextEdit &Edit) {
   const CharSourceRange &R = Edit.Range;
   if (R.getBegin() == R.getEnd())
@@ -71,16 +87,9 @@ MigrationCheck::MigrationCheck(llvm::StringRef Name,
     Migration.TargetKernel = *parseTargetKernel(DefaultTargetKernel);
   }
   Migration.DropVmaChecks = DropVmaChecks;
-  std::string List = DisabledRulesText;
-  std::replace(List.begin(), List.end(), ',', ';');
-  llvm::SmallVector<llvm::StringRef, 4> Disabled;
-  llvm::StringRef(List).split(Disabled, ';');
-  for (llvm::StringRef Rule : Disabled) {
-    Rule = Rule.trim();
-    if (Rule.empty())
-      continue;
+  for (const std::string &Rule : listItems(DisabledRulesText)) {
     if (findRuleInfo(Rule))
-      Migration.DisabledRules.insert(Rule.str());
+      Migration.DisabledRules.insert(Rule);
     else
       configurationDiag("invalid value '%0' for option '%1': no such rule (see "
                         "gup-rewrite --list-rules); ignored")
@@ -93,14 +102,7 @@ MigrationCheck::MigrationCheck(llvm::StringRef Name,
 }
 
 void MigrationCheck::selectMigrations(llvm::StringRef CheckName) {
-  std::string List = MigrationsText;
-  std::replace(List.begin(), List.end(), ';', ',');
-  llvm::SmallVector<llvm::StringRef, 4> Ids;
-  llvm::StringRef(List).split(Ids, ',');
-  for (llvm::StringRef Id : Ids) {
-    Id = Id.trim();
-    if (Id.empty())
-      continue;
+  for (const std::string &Id : listItems(MigrationsText)) {
     if (Id == "all") {
       for (const MigrationSpec &Spec : builtinMigrations())
         if (!llvm::is_contained(Migration.Migrations, &Spec))
