@@ -52,6 +52,7 @@ struct SiteRecord {
   unsigned Offset = 0; ///< file offset of Line:Column
   std::string Rule;
   std::string Api;
+  std::string Migration; ///< see Finding::Migration (empty: gup-vmas)
   FindingKind Kind = FindingKind::Rewrite;
   std::string Message;
   std::vector<FileEdit> Edits;
@@ -61,7 +62,7 @@ struct SiteRecord {
   std::string ReviewNote;             ///< see Finding::ReviewNote
 
   auto key() const {
-    return std::tie(Path, Line, Column, Offset, Rule, Api, Kind, Message, Edits,
+    return std::tie(Path, Line, Column, Offset, Rule, Api, Migration, Kind, Message, Edits,
                     Requires, OnlyIfBlocked, InterimEdits, ReviewNote);
   }
   bool operator<(const SiteRecord &O) const { return key() < O.key(); }

@@ -1,50 +1,42 @@
 //===- GupApi.cpp - The GUP family as data --------------------------------===//
 #include "GupApi.h"
+#include "MigrationSpec.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/STLExtras.h"
 
+#include <vector>
+
 using namespace clang;
 
 namespace gup {
 
-// Name, 0-based index of `vmas`, parameter count, public: from the v6.4
-// prototypes (see ../shared/gup-api.md, summarised in docs/design.md).
-static const GupFunction Family[] = {
-    {"get_user_pages", 4, 5, true, "long",
-     "unsigned long start, unsigned long nr_pages, unsigned int gup_flags, "
-     "struct page **pages, struct vm_area_struct **vmas"},
-    {"pin_user_pages", 4, 5, true, "long",
-     "unsigned long start, unsigned long nr_pages, unsigned int gup_flags, "
-     "struct page **pages, struct vm_area_struct **vmas"},
-    {"get_user_pages_remote", 5, 7, true, "long",
-     "struct mm_struct *mm, unsigned long start, unsigned long nr_pages, "
-     "unsigned int gup_flags, struct page **pages, "
-     "struct vm_area_struct **vmas, int *locked"},
-    {"pin_user_pages_remote", 5, 7, true, "long",
-     "struct mm_struct *mm, unsigned long start, unsigned long nr_pages, "
-     "unsigned int gup_flags, struct page **pages, "
-     "struct vm_area_struct **vmas, int *locked"},
-    {"__get_user_pages", 5, 7, false},
-    {"__get_user_pages_locked", 4, 7, false},
-    {"__gup_longterm_locked", 4, 7, false},
-    {"is_valid_gup_args", 1, 5, false},
-    {"follow_hugetlb_page", 3, 9, false},
-};
+// The family is the gup-vmas spec (migrations/gup-vmas.json): each entry
+// that removes a parameter is a function that lost `vmas`; the spec's
+// unaffected list names the ones that never had it. Built once, in the
+// spec's order (public functions first), so the rules see the same table
+// as when it was written here.
+static const std::vector<GupFunction> &family() {
+  static const std::vector<GupFunction> Family = [] {
+    std::vector<GupFunction> Result;
+    for (const SpecEntry &E : gupVmasMigration().Entries)
+      if (E.Kind == SpecEntryKind::ParameterRemoved)
+        Result.push_back({E.Name, E.Index, E.Arity, E.Public, E.ReturnType,
+                          E.Parameters});
+    return Result;
+  }();
+  return Family;
+}
 
-llvm::ArrayRef<GupFunction> gupFamily() { return Family; }
+llvm::ArrayRef<GupFunction> gupFamily() { return family(); }
 
 bool neverHadVmas(llvm::StringRef Name) {
-  static const llvm::StringRef Names[] = {
-      "get_user_pages_fast",     "pin_user_pages_fast",
-      "get_user_pages_fast_only", "get_user_pages_unlocked",
-      "pin_user_pages_unlocked"};
-  return llvm::is_contained(Names, Name);
+  return llvm::is_contained(gupVmasMigration().Unaffected, Name);
 }
 
 const GupFunction *findGupFunction(llvm::StringRef Name) {
-  for (const GupFunction &F : Family)
+  for (const GupFunction &F : family())
     if (F.Name == Name)
       return &F;
   return nullptr;

@@ -2,7 +2,9 @@
 //
 // Every function that lost its `struct vm_area_struct **vmas` parameter in
 // Linux v6.5 ("remove the vmas parameter from GUP APIs"), with the position of
-// that parameter. Rules read this table; adding a function is one line.
+// that parameter. The table is read from the gup-vmas migration spec
+// (migrations/gup-vmas.json, see MigrationSpec.h): adding a function is one
+// entry there. The GUP rules read this view of it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GUP_MATCHERS_GUPAPI_H

@@ -3,6 +3,7 @@
 
 #include "clang/Lex/Preprocessor.h"
 
+#include "MigrationSpec.h"
 #include "RuleTable.h"
 
 #include "clang/Basic/SourceManager.h"
@@ -23,6 +24,8 @@ constexpr llvm::StringLiteral TargetKernelOption = "TargetKernel";
 constexpr llvm::StringLiteral DropVmaChecksOption = "DropVmaChecks";
 constexpr llvm::StringLiteral DisabledRulesOption = "DisabledRules";
 constexpr llvm::StringLiteral DefaultTargetKernel = "6.5";
+constexpr llvm::StringLiteral MigrationsOption = "Migrations";
+constexpr llvm::StringLiteral DefaultMigrations = "gup-vmas";
 
 /// "X.Y" as X * 100 + Y, or nothing when it is not a kernel of 6.5 or later
 /// (the same rule as gup-rewrite --target-kernel).
@@ -33,6 +36,22 @@ std::optional<unsigned> parseTargetKernel(llvm::StringRef Text) {
       Minor > 99 || Major * 100 + Minor < 605)
     return std::nullopt;
   return Major * 100 + Minor;
+}
+
+/// The items of an option's list, separated by ',' or ';', trimmed; empty
+/// ones dropped.
+std::vector<std::string> listItems(llvm::StringRef Text) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Text.split(Parts, ',');
+  std::vector<std::string> Items;
+  for (llvm::StringRef Part : Parts) {
+    llvm::SmallVector<llvm::StringRef, 4> Inner;
+    Part.split(Inner, ';');
+    for (llvm::StringRef Item : Inner)
+      if (!Item.trim().empty())
+        Items.push_back(Item.trim().str());
+  }
+  return Items;
 }
 
 FixItHint toFixIt(const TextEdit &Edit) {
@@ -52,7 +71,9 @@ MigrationCheck::MigrationCheck(llvm::StringRef Name,
       TargetKernelText(
           Options.getLocalOrGlobal(TargetKernelOption, DefaultTargetKernel).str()),
       DropVmaChecks(Options.getLocalOrGlobal(DropVmaChecksOption, false)),
-      DisabledRulesText(Options.getLocalOrGlobal(DisabledRulesOption, "").str()) {
+      DisabledRulesText(Options.getLocalOrGlobal(DisabledRulesOption, "").str()),
+      MigrationsText(
+          Options.getLocalOrGlobal(MigrationsOption, DefaultMigrations).str()) {
   if (std::optional<unsigned> Kernel = parseTargetKernel(TargetKernelText)) {
     Migration.TargetKernel = *Kernel;
   } else {
@@ -66,24 +87,51 @@ MigrationCheck::MigrationCheck(llvm::StringRef Name,
     Migration.TargetKernel = *parseTargetKernel(DefaultTargetKernel);
   }
   Migration.DropVmaChecks = DropVmaChecks;
-  std::string List = DisabledRulesText;
-  std::replace(List.begin(), List.end(), ',', ';');
-  llvm::SmallVector<llvm::StringRef, 4> Disabled;
-  llvm::StringRef(List).split(Disabled, ';');
-  for (llvm::StringRef Rule : Disabled) {
-    Rule = Rule.trim();
-    if (Rule.empty())
-      continue;
+  for (const std::string &Rule : listItems(DisabledRulesText)) {
     if (findRuleInfo(Rule))
-      Migration.DisabledRules.insert(Rule.str());
+      Migration.DisabledRules.insert(Rule);
     else
       configurationDiag("invalid value '%0' for option '%1': no such rule (see "
                         "gup-rewrite --list-rules); ignored")
           << Rule << DisabledRulesOption;
   }
+  selectMigrations(Name);
   for (const RuleInfo &Info : allRuleInfos())
     if (Info.TidyCheck == Name)
       OwnRules.insert(Info.Name);
+}
+
+void MigrationCheck::selectMigrations(llvm::StringRef CheckName) {
+  for (const std::string &Id : listItems(MigrationsText)) {
+    if (Id == "all") {
+      for (const MigrationSpec &Spec : builtinMigrations())
+        if (!llvm::is_contained(Migration.Migrations, &Spec))
+          Migration.Migrations.push_back(&Spec);
+      continue;
+    }
+    if (const MigrationSpec *Spec = findBuiltinMigration(Id)) {
+      if (!llvm::is_contained(Migration.Migrations, Spec))
+        Migration.Migrations.push_back(Spec);
+      continue;
+    }
+    std::string Known;
+    for (const MigrationSpec &Spec : builtinMigrations())
+      Known += (Known.empty() ? "" : ", ") + Spec.Id;
+    // Name the key the value came from: the check's own or the global one.
+    std::string Key = Options.get(MigrationsOption)
+                          ? (CheckName + "." + MigrationsOption).str()
+                          : MigrationsOption.str();
+    configurationDiag("invalid value '%0' for option '%1': no migration '%2' "
+                      "(the built-in ones are %3, or 'all'); ignored")
+        << MigrationsText << Key << Id << Known;
+  }
+  if (Migration.Migrations.empty())
+    Migration.Migrations.push_back(&gupVmasMigration());
+  // In series order, as the tool runs them.
+  llvm::sort(Migration.Migrations, [](const MigrationSpec *A,
+                                             const MigrationSpec *B) {
+    return std::tie(A->SeriesOrder, A->Id) < std::tie(B->SeriesOrder, B->Id);
+  });
 }
 
 std::vector<std::string> MigrationCheck::checkNames() {
@@ -98,6 +146,7 @@ void MigrationCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts
   Options.store(Opts, TargetKernelOption, TargetKernelText);
   Options.store(Opts, DropVmaChecksOption, DropVmaChecks);
   Options.store(Opts, DisabledRulesOption, DisabledRulesText);
+  Options.store(Opts, MigrationsOption, MigrationsText);
 }
 
 void MigrationCheck::registerMatchers(MatchFinder *Finder) {

@@ -29,8 +29,8 @@ namespace gup::tidy {
 /// the tool only diagnoses (a site that needs a human, a dangling VMA read)
 /// are warnings without fix-its.
 ///
-/// Options (every gup-* check reads both, so that all of them decide a site
-/// the same way; set them once as global CheckOptions):
+/// Options (every gup-* check reads all of them, so that all of them decide a
+/// site the same way; set them once as global CheckOptions):
 ///   TargetKernel   kernel the output must build on, "X.Y", 6.5 or later
 ///                  (default "6.5"); from 6.7 get_user_page_vma_remote()
 ///                  never returns NULL.
@@ -41,6 +41,10 @@ namespace gup::tidy {
 ///                  or ';', that decide no site, as gup-rewrite
 ///                  --disable-rule (default none; for testing the tests).
 ///                  An unknown name is a configuration error and is ignored.
+///   Migrations     the migrations to report (gup-rewrite --list-migrations),
+///                  ids separated by ',' or ';', or "all" (default
+///                  "gup-vmas"). An unknown id is a configuration error and
+///                  is ignored; with none left, gup-vmas.
 class MigrationCheck : public clang::tidy::ClangTidyCheck {
 public:
   MigrationCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
@@ -58,6 +62,10 @@ public:
   static std::vector<std::string> checkNames();
 
 private:
+  /// Fills Migration.Migrations from MigrationsText (diagnosing bad ids
+  /// under the option key of \p CheckName when the value is its own).
+  void selectMigrations(llvm::StringRef CheckName);
+
   /// Turns one finding of the rule library into a diagnostic, if it is ours.
   void emit(const Finding &F);
 
@@ -79,6 +87,7 @@ private:
   const std::string TargetKernelText;
   const bool DropVmaChecks;
   const std::string DisabledRulesText;
+  const std::string MigrationsText;
   MigrationOptions Migration;
   llvm::StringSet<> OwnRules;
   Sink Findings{*this};

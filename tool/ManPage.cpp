@@ -95,6 +95,16 @@ and
 .B "gup\-rewrite \-\-merge"
 takes every shard's file and decides and writes as one run would.
 .PP
+Other kernel API changes a module meets (a header that moved, a function
+renamed or removed, ...) are migration specs, JSON files built in or given
+by path:
+.B \-\-list\-migrations
+lists the built-in ones,
+.B \-\-migration
+chooses which to perform (default: the GUP change alone) and
+.B \-\-target\-kernel
+keeps those of that kernel or older (docs/migrations.md).
+.PP
 .I FILE
 arguments limit the run to these translation units of the database.
 Arguments after
@@ -167,8 +177,8 @@ clang\-tidy\-19 \-\-load=/usr/lib/gup\-rewrite/libGupTidy.so \-checks='\-*,gup\-
 .BR clang\-tidy\-19 (1),
 .BR git\-format\-patch (1),
 .BR git\-apply (1);
-/usr/share/doc/gup\-rewrite/README.md and docs/ beside it (the rules, modules,
-editors, scale and install notes).
+/usr/share/doc/gup\-rewrite/README.md and docs/ beside it (the rules,
+migrations, modules, editors, scale and install notes).
 )man";
 
 } // namespace

@@ -74,6 +74,8 @@ struct Prefilter::Impl {
   llvm::StringMap<Id> Strings;
   std::vector<llvm::StringRef> StringText;
   NameSet Interesting; ///< the family and the macros that name it
+  /// Include spellings that are sites themselves (a header that moved).
+  std::vector<std::string> Headers;
   /// Macros found naming something interesting, not yet in Interesting.
   std::vector<std::string> PendingMacros;
 
@@ -219,6 +221,8 @@ struct Prefilter::Impl {
     char Flags[3] = {char('0' + IsMainFile), char('0' + FindMacros),
                      char('0' + ReadIncludes)};
     std::string Key = std::to_string(NamesDigest) + llvm::StringRef(Flags, 3).str();
+    for (const std::string &Header : Headers)
+      Key += "\n#include " + Header;
     return llvm::xxh3_64bits(Key);
   }
 
@@ -257,16 +261,26 @@ struct Prefilter::Impl {
       }
       Note.How = CacheNote::Lexed;
     }
+    // An #include of a header that moved is a site of its own.
+    auto NoteHeaders = [&](const std::vector<std::pair<std::string, bool>> &Lines) {
+      for (const auto &[Spelling, Angled] : Lines)
+        if (llvm::is_contained(Headers, Spelling))
+          R.Hit = true;
+    };
     if (!Interesting.mayOccurIn(Text)) {
       // Most files: only their #include lines (and a main file's #defines)
       // matter.
-      if (ReadIncludes)
+      if (ReadIncludes || !Headers.empty())
         directiveLines(Text, R.Includes, IsMainFile ? &R.Defines : nullptr,
                        nullptr);
+      NoteHeaders(R.Includes);
+      if (!ReadIncludes)
+        R.Includes.clear();
       return R;
     }
     std::vector<std::pair<std::string, bool>> Ignored;
     directiveLines(Text, Ignored, IsMainFile ? &R.Defines : nullptr, &R.Tested);
+    NoteHeaders(Ignored);
     R.Lexed = true;
     lexCTokens(
         Text,
@@ -504,9 +518,10 @@ struct Prefilter::Impl {
 };
 
 Prefilter::Prefilter(llvm::ArrayRef<std::string> Names, std::string Root,
-                     std::string CacheDir)
+                     std::string CacheDir, llvm::ArrayRef<std::string> Headers)
     : P(std::make_unique<Impl>()) {
   P->Root = std::move(Root);
+  P->Headers.assign(Headers.begin(), Headers.end());
   for (const std::string &Name : Names)
     P->Interesting.insert(Name);
   P->NamesDigest = P->Interesting.digest();

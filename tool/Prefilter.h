@@ -60,8 +60,10 @@ public:
   /// \p Names: the identifiers that make a file interesting (the family).
   /// \p Root: only headers inside it need a TU of their own.
   /// \p CacheDir: where scans are kept between runs (empty: nowhere).
+  /// \p Headers: include spellings ("asm/unaligned.h") that make a file
+  /// that #includes one interesting too (a header that moved).
   Prefilter(llvm::ArrayRef<std::string> Names, std::string Root,
-            std::string CacheDir = "");
+            std::string CacheDir = "", llvm::ArrayRef<std::string> Headers = {});
   ~Prefilter();
 
   /// Indices into \p Jobs of the TUs to parse, ascending.

@@ -163,6 +163,7 @@ void mapRecord(JsonIO &IO, SiteRecord &S) {
   IO.number("offset", S.Offset);
   IO.bytes("rule", S.Rule);
   IO.bytes("api", S.Api);
+  IO.bytes("migration", S.Migration);
   IO.name("kind", S.Kind, KindNames);
   IO.bytes("message", S.Message);
   IO.records("edits", S.Edits);

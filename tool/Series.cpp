@@ -5,6 +5,7 @@
 #include "UnifiedDiff.h"
 
 #include "GupApi.h"
+#include "MigrationSpec.h"
 #include "SkippedCode.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -31,11 +32,19 @@ const char *const PublicOrder[] = {"get_user_pages", "pin_user_pages_remote",
                                    "get_user_pages_remote", "pin_user_pages"};
 
 struct Unit {
-  enum Kind { Users, Api, Plumbing } K;
+  /// Spec: the whole of a migration other than gup-vmas.
+  enum Kind { Users, Api, Plumbing, Spec } K;
   std::string Name;               ///< the public API (Users, Api)
   std::set<std::string> Apis;     ///< APIs first migrated in this unit
   std::set<std::string> Interim;  ///< APIs whose users are migrated from here
+  const MigrationSpec *Migration = nullptr; ///< Spec
 };
+
+/// The migration a site belongs to (Finding::Migration; empty: gup-vmas).
+llvm::StringRef migrationOf(const SiteRecord &Site) {
+  return Site.Migration.empty() ? llvm::StringRef(gupVmasMigration().Id)
+                                : llvm::StringRef(Site.Migration);
+}
 
 std::unique_ptr<ChangePlan> stateFor(const ChangePlan &Base,
                                      const std::set<std::string> &Universe,
@@ -259,13 +268,25 @@ writeSeries(const ChangePlan &Unfinalized, const SeriesOptions &Options,
   const std::string &Root = Options.Root;
   // Every API the plan knows of, and the final state (everything allowed).
   std::set<std::string> Universe;
+  std::map<std::string, std::set<std::string>> ApisOf; // by migration id
   for (const SiteRecord &Site : Unfinalized.sites()) {
-    if (!Site.Api.empty())
-      Universe.insert(Site.Api);
-    Universe.insert(Site.Requires.begin(), Site.Requires.end());
-    if (!Site.OnlyIfBlocked.empty())
-      Universe.insert(Site.OnlyIfBlocked);
+    std::set<std::string> &Mine = ApisOf[migrationOf(Site).str()];
+    for (std::set<std::string> *Into : {&Universe, &Mine}) {
+      if (!Site.Api.empty())
+        Into->insert(Site.Api);
+      Into->insert(Site.Requires.begin(), Site.Requires.end());
+      if (!Site.OnlyIfBlocked.empty())
+        Into->insert(Site.OnlyIfBlocked);
+    }
   }
+  std::vector<const MigrationSpec *> Migrations = Options.Migrations;
+  if (Migrations.empty())
+    Migrations.push_back(&gupVmasMigration());
+  // What the other migrations' units take; the GUP plumbing takes the rest.
+  std::set<std::string> OtherApis;
+  for (const MigrationSpec *Spec : Migrations)
+    if (Spec->Id != gupVmasMigration().Id)
+      OtherApis.insert(ApisOf[Spec->Id].begin(), ApisOf[Spec->Id].end());
   std::unique_ptr<ChangePlan> Final = stateFor(Unfinalized, Universe, Universe, {});
   auto BlockedAtEnd = [&](const std::string &Api) {
     return Final->blockedApis().count(Api) > 0;
@@ -304,26 +325,38 @@ writeSeries(const ChangePlan &Unfinalized, const SeriesOptions &Options,
     States.push_back(std::move(Plan));
   };
 
-  std::vector<std::string> Order(std::begin(PublicOrder), std::end(PublicOrder));
-  for (const GupFunction &F : gupFamily())
-    if (F.Public && !llvm::is_contained(Order, F.Name.str()))
-      Order.push_back(F.Name.str());
-  for (const std::string &Api : Order) {
-    if (!Universe.count(Api) || Allowed.count(Api))
-      continue;
-    bool HasUsers = llvm::any_of(Unfinalized.sites(), [&](const SiteRecord &S) {
-      return S.Api == Api && !S.InterimEdits.empty() && S.Kind == FindingKind::Rewrite;
-    });
-    if (HasUsers)
-      AddUnit({Unit::Users, Api, {}, {Api}});
-    AddUnit({Unit::Api, Api, {Api}, {}});
-  }
-  {
+  auto AddGupUnits = [&] {
+    std::vector<std::string> Order(std::begin(PublicOrder), std::end(PublicOrder));
+    for (const GupFunction &F : gupFamily())
+      if (F.Public && !llvm::is_contained(Order, F.Name.str()))
+        Order.push_back(F.Name.str());
+    for (const std::string &Api : Order) {
+      if (!Universe.count(Api) || Allowed.count(Api))
+        continue;
+      bool HasUsers = llvm::any_of(Unfinalized.sites(), [&](const SiteRecord &S) {
+        return S.Api == Api && !S.InterimEdits.empty() && S.Kind == FindingKind::Rewrite;
+      });
+      if (HasUsers)
+        AddUnit({Unit::Users, Api, {}, {Api}});
+      AddUnit({Unit::Api, Api, {Api}, {}});
+    }
     Unit Plumbing{Unit::Plumbing, "", {}, {}};
     for (const std::string &Api : Universe)
-      if (!Allowed.count(Api))
+      if (!Allowed.count(Api) && !OtherApis.count(Api))
         Plumbing.Apis.insert(Api);
     AddUnit(std::move(Plumbing));
+  };
+  for (const MigrationSpec *Spec : Migrations) {
+    if (Spec->Id == gupVmasMigration().Id) {
+      AddGupUnits();
+      continue;
+    }
+    Unit U{Unit::Spec, Spec->Id, {}, {}};
+    U.Migration = Spec;
+    for (const std::string &Api : ApisOf[Spec->Id])
+      if (!Allowed.count(Api))
+        U.Apis.insert(Api);
+    AddUnit(std::move(U));
   }
 
   // The content of every file in every state.
@@ -493,6 +526,17 @@ writeSeries(const ChangePlan &Unfinalized, const SeriesOptions &Options,
       paragraph(B, Text);
       break;
     }
+    case Unit::Spec: {
+      const MigrationSpec &Spec = *U.Migration;
+      P.Subject = subjectFor(RelPaths, Spec.Title);
+      paragraph(B, "Linux " + formatKernelVersion(Spec.Kernel) + " changed this "
+                   "API: " + Spec.Title + ". Migrate the sites of this tree "
+                   "(gup-rewrite's migration " + Spec.Id + "); the sites it "
+                   "could not migrate mechanically are listed below.");
+      if (!Spec.Upstream.empty())
+        paragraph(B, "Upstream: " + Spec.Upstream);
+      break;
+    }
     }
     std::string Summary = "Sites changed:";
     B += Summary + "\n";
@@ -532,11 +576,29 @@ writeSeries(const ChangePlan &Unfinalized, const SeriesOptions &Options,
   {
     // The cover letter: what the series does, its patches, what is left.
     std::string B;
-    paragraph(B, "This series removes the vmas parameter from the GUP API, as "
-                 "Linux 6.5 does, one API per patch so that every step "
-                 "builds: the users of a vmas array first, then each API with "
-                 "its callers, and last the internal plumbing. It was "
-                 "generated by gup-rewrite.");
+    bool GupAlone = Migrations.size() == 1 && Migrations.front()->Id == gupVmasMigration().Id;
+    std::string CoverSubject = "mm/gup: remove the vmas parameter from the GUP API";
+    if (GupAlone) {
+      paragraph(B, "This series removes the vmas parameter from the GUP API, as "
+                   "Linux 6.5 does, one API per patch so that every step "
+                   "builds: the users of a vmas array first, then each API with "
+                   "its callers, and last the internal plumbing. It was "
+                   "generated by gup-rewrite.");
+    } else {
+      KernelVersion Newest = 0;
+      for (const MigrationSpec *Spec : Migrations)
+        Newest = std::max(Newest, Spec->Kernel);
+      CoverSubject = "migrate to the kernel API changes up to Linux " +
+                     formatKernelVersion(Newest);
+      paragraph(B, "This series migrates the tree to kernel API changes, one "
+                   "change per patch (the removal of the GUP vmas parameter "
+                   "takes one patch per API) so that every step builds. It "
+                   "was generated by gup-rewrite, from these migrations:");
+      for (const MigrationSpec *Spec : Migrations)
+        bullet(B, Spec->Id + " (Linux " + formatKernelVersion(Spec->Kernel) +
+                      "): " + Spec->Title);
+      B += "\n";
+    }
     if (N == 0)
       paragraph(B, "Nothing needs changing in this tree.");
     std::vector<std::string> Blocked;
@@ -592,7 +654,7 @@ writeSeries(const ChangePlan &Unfinalized, const SeriesOptions &Options,
       if (!NotFixed.empty() || !Unseen.empty())
         B += "\n";
     }
-    std::string Text = Header(0, "mm/gup: remove the vmas parameter from the GUP API") + B;
+    std::string Text = Header(0, CoverSubject) + B;
     for (const Patch &P : Patches)
       Text += P.Subject + "\n";
     // The series as a whole.

@@ -3,7 +3,8 @@
 // --series=DIR writes the migration as git format-patch files: one patch
 // per public API (its prototype, definition and callers), the users of a
 // vmas array just before the API they used, and a last patch for the
-// internal plumbing. Each patch is the difference between two states the
+// internal plumbing. Other migrations (MigrationSpec.h) are one patch each,
+// all in the migrations' series order. Each patch is the difference between two states the
 // plan knows how to build: the tree migrated with the APIs of patches
 // 1..k and with those of 1..k-1 (the others held back, as when a site
 // blocks them), so every prefix of the series compiles.
@@ -24,6 +25,8 @@
 
 namespace gup {
 
+struct MigrationSpec;
+
 struct SeriesOptions {
   std::string Dir;
   std::string Root;
@@ -38,6 +41,9 @@ struct SeriesOptions {
   std::string Coverage;
   /// The Date: header (RFC 2822); empty for the current time.
   std::string Date;
+  /// The migrations of the run, in series order (empty: gup-vmas alone).
+  /// Each is one unit of the series; gup-vmas is several (see above).
+  std::vector<const MigrationSpec *> Migrations;
 };
 
 struct SeriesPatch {

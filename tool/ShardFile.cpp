@@ -48,6 +48,7 @@ static void mapRecord(JsonIO &IO, RunIdentity &R) {
   IO.strings("files", R.Files);
   IO.strings("extraArgs", R.ExtraArgs);
   IO.number("targetKernel", R.TargetKernel);
+  IO.strings("migrations", R.Migrations);
   IO.flag("dropVmaChecks", R.DropVmaChecks);
   IO.strings("disabledRules", R.DisabledRules);
   IO.bytes("compat", R.Compat);

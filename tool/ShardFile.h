@@ -30,6 +30,9 @@ struct RunIdentity {
   std::vector<std::string> Files;     ///< FILE... of the command line
   std::vector<std::string> ExtraArgs; ///< after `--`
   unsigned TargetKernel = 605;
+  /// The migrations run (Migrations.h's selectors: built-in ids, spec
+  /// paths), in series order; shards of other migrations do not merge.
+  std::vector<std::string> Migrations;
   bool DropVmaChecks = false;
   std::vector<std::string> DisabledRules;
   std::string Compat;       ///< "", "guard" or "header"

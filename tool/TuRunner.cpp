@@ -193,6 +193,7 @@ private:
       Site.Offset = SM.getFileOffset(Loc);
       Site.Rule = F.Rule.str();
       Site.Api = F.Api;
+      Site.Migration = F.Migration;
       Site.Kind = F.Kind;
       Site.Message = std::move(F.Message);
       Site.Requires = std::move(F.Requires);

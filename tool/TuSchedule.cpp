@@ -1,7 +1,7 @@
 //===- TuSchedule.cpp - Which TUs to parse, where, and in what order ------===//
 #include "TuSchedule.h"
 
-#include "GupApi.h"
+#include "Migrations.h"
 #include "Paths.h"
 #include "Progress.h"
 #include "TuCosts.h"
@@ -44,14 +44,18 @@ TuSelection selectTus(const std::vector<TuJob> &Jobs, const RunSettings &Setting
       Out.Survivors.push_back(I);
     return Out;
   }
-  std::vector<std::string> Names;
-  for (const GupFunction &F : gupFamily())
-    Names.push_back(F.Name.str());
+  // What the selected migrations' sites can be spotted by (the GUP
+  // family's names by default).
+  std::vector<const MigrationSpec *> Specs = Settings.Migration.Migrations;
+  if (Specs.empty())
+    Specs.push_back(&gupVmasMigration());
+  SiteNames Names = siteNames(Specs);
   Out.StartedNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
                       std::chrono::system_clock::now().time_since_epoch())
                       .count();
   PhaseTimer Timer;
-  Prefilter Filter(Names, Settings.Root, Options.CacheDir);
+  Prefilter Filter(Names.Identifiers, Settings.Root, Options.CacheDir,
+                   Names.Headers);
   Out.Survivors = Filter.select(Jobs);
   Out.Stats = Filter.stats();
   Out.Candidates = Filter.headerCandidates();

@@ -12,6 +12,7 @@
 #ifndef GUP_TOOL_UNREADFILES_H
 #define GUP_TOOL_UNREADFILES_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <set>
@@ -19,6 +20,8 @@
 #include <vector>
 
 namespace gup {
+
+struct MigrationSpec;
 
 /// The name reports give these warnings (a rule of the driver, not of the
 /// rule table: no TU, no AST).
@@ -31,6 +34,8 @@ struct FamilyMention {
   unsigned Line = 0;
   unsigned Column = 0;
   std::string Name;
+  /// An `#include <Name>` of a header that moved, not an identifier.
+  bool Include = false;
   /// Followed by an argument list of the 6.5 arity: nothing to do.
   bool Migrated = false;
 };
@@ -43,10 +48,12 @@ struct UnreadFile {
 };
 
 /// The .c and .h files under \p Root (hidden directories and symbolic links
-/// skipped) that are not in \p FilesSeen and name a function of the family,
-/// sorted by path, each with its mentions in text order.
-std::vector<UnreadFile> scanUnreadFiles(const std::set<std::string> &FilesSeen,
-                                        const std::string &Root);
+/// skipped) that are not in \p FilesSeen and name what one of \p Specs
+/// changes (none: the GUP family) - an identifier, or the #include of a
+/// header that moved - sorted by path, each with its mentions in text order.
+std::vector<UnreadFile>
+scanUnreadFiles(const std::set<std::string> &FilesSeen, const std::string &Root,
+                llvm::ArrayRef<const MigrationSpec *> Specs = {});
 
 /// The warning's text for \p F: what it uses and what to do.
 std::string describeUnread(const UnreadFile &F);

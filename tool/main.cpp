@@ -16,6 +16,7 @@
 #include "Format.h"
 #include "GitIdentity.h"
 #include "ManPage.h"
+#include "Migrations.h"
 #include "Output.h"
 #include "Paths.h"
 #include "PhaseTimes.h"
@@ -118,8 +119,23 @@ cl::opt<std::string> TargetKernel(
     "target-kernel",
     cl::desc("Kernel the output must build on, as X.Y (default 6.5). From "
              "6.7 get_user_page_vma_remote() never returns NULL, so only "
-             "IS_ERR() is tested"),
+             "IS_ERR() is tested. With --migration it also keeps, of the "
+             "migrations named, those of this kernel or older (then it may "
+             "be below 6.5, which leaves gup-vmas out)"),
     cl::value_desc("X.Y"), cl::init("6.5"), cl::cat(Category));
+cl::list<std::string> MigrationIds(
+    "migration",
+    cl::desc("The migrations to perform: built-in ids (see "
+             "--list-migrations), comma-separated or repeated, 'all', or the "
+             "path of a .json spec (docs/migrations.md). Default: gup-vmas "
+             "alone"),
+    cl::value_desc("id[,id...]|all|path"), cl::cat(Category));
+cl::opt<bool> ListMigrations(
+    "list-migrations",
+    cl::desc("List the built-in migrations (id, kernel, kinds of change, "
+             "title) and exit; --migration and --target-kernel choose among "
+             "them"),
+    cl::cat(Category));
 cl::opt<bool> DropVmaChecks(
     "drop-vma-checks",
     cl::desc("Delete loops that re-check the VMAs of a long-term pin (GUP "
@@ -260,6 +276,7 @@ std::string checkFindAndDecide() {
         {Shard.getNumOccurrences(), "--shard"},
         {Compat.getNumOccurrences(), "--compat"},
         {TargetKernel.getNumOccurrences(), "--target-kernel"},
+        {MigrationIds.getNumOccurrences(), "--migration"},
         {DropVmaChecks.getNumOccurrences(), "--drop-vma-checks"},
         {DisableRule.getNumOccurrences(), "--disable-rule"},
         {NoPrefilter.getNumOccurrences(), "--no-prefilter"},
@@ -365,7 +382,8 @@ bool checkWritableOutput(StringRef Path, std::string &Why) {
 /// the merge of its shards.
 int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
                    const std::vector<GlobPattern> &Ignored,
-                   const std::string &SeriesAuthor, unsigned Parallel,
+                   const std::string &SeriesAuthor,
+                   const gup::MigrationSelection &Migrations, unsigned Parallel,
                    std::chrono::steady_clock::time_point WallStart,
                    gup::RunPhases Phases);
 
@@ -420,6 +438,11 @@ int main(int argc, const char **argv) {
   if (ListRules) {
     for (const gup::RuleInfo &Info : gup::allRuleInfos())
       outs() << Info.Name << "\t" << Info.TidyCheck << "\t" << Info.Summary << "\n";
+    return Done;
+  }
+  if (ListMigrations) {
+    for (const gup::MigrationSpec &Spec : gup::builtinMigrations())
+      outs() << gup::describeMigration(Spec) << "\n";
     return Done;
   }
 
@@ -511,8 +534,14 @@ int main(int argc, const char **argv) {
     std::string SeriesAuthor;
     if (std::string Why = seriesAuthor(Found.Run.Root, SeriesAuthor); !Why.empty())
       return fail(Why);
-    return decideAndWrite(Found, CompatOut, Ignored, SeriesAuthor, /*Parallel=*/0,
-                          WallStart, gup::RunPhases());
+    // The shards' migrations, as they resolved them (ids, spec paths).
+    Expected<gup::MigrationSelection> Migrations =
+        gup::selectMigrations(Found.Run.Migrations, std::nullopt);
+    if (!Migrations)
+      return fail("--merge: the shards' migrations: " +
+                  toString(Migrations.takeError()));
+    return decideAndWrite(Found, CompatOut, Ignored, SeriesAuthor, *Migrations,
+                          /*Parallel=*/0, WallStart, gup::RunPhases());
   }
 
   if (BuildPaths.empty())
@@ -528,18 +557,33 @@ int main(int argc, const char **argv) {
     if (!CacheDirPath.empty())
       CacheDirPath = gup::canonicalPath(CacheDirPath, Cwd);
   }
+  // The kernel the output must build on; with --migration it also picks
+  // the migrations that kernel has.
+  std::optional<gup::KernelVersion> Target = gup::parseKernelVersion(TargetKernel);
+  bool SelectByKernel = TargetKernel.getNumOccurrences() && MigrationIds.getNumOccurrences();
+  if (!Target || (!SelectByKernel && *Target < 605))
+    return fail("--target-kernel=" + TargetKernel +
+                (SelectByKernel ? ": expected a version X.Y"
+                                : ": expected a version X.Y of 6.5 or later"));
+  Expected<gup::MigrationSelection> Migrations = gup::selectMigrations(
+      MigrationIds, SelectByKernel ? Target : std::nullopt);
+  if (!Migrations)
+    return fail(toString(Migrations.takeError()));
+  if (Migrations->Specs.empty())
+    return fail("--target-kernel=" + TargetKernel +
+                ": none of the migrations named (--migration) is of that "
+                "kernel or older; --list-migrations shows their kernels");
+
   // A warm run whose every input is as a recorded run saw it: that run's
   // selection and compile commands, without loading the DBs or walking
   // the include graph.
-  std::vector<std::string> FamilyNames;
-  for (const gup::GupFunction &F : gup::gupFamily())
-    FamilyNames.push_back(F.Name.str());
   bool Recordable = !NoPrefilter && !CacheDirPath.empty();
   gup::RunKey Key;
   std::optional<gup::RunRecord> Record;
   std::string RecordWhyNot;
   if (Recordable) {
-    Key = gup::runKey(BuildPaths, Cwd, RootDir, Files, FamilyNames);
+    Key = gup::runKey(BuildPaths, Cwd, RootDir, Files,
+                      gup::migrationKey(Migrations->Specs));
     Record = gup::loadRunRecord(CacheDirPath, Key, RecordWhyNot);
   }
 
@@ -580,18 +624,9 @@ int main(int argc, const char **argv) {
     if (!gup::findRuleInfo(Name))
       return fail("--disable-rule=" + Name + ": no such rule (see --list-rules)");
 
-  unsigned Major = 0, Minor = 0;
-  {
-    StringRef Version = TargetKernel;
-    auto [MajorText, MinorText] = Version.split('.');
-    if (MajorText.getAsInteger(10, Major) || MinorText.getAsInteger(10, Minor) ||
-        Minor > 99 || Major * 100 + Minor < 605)
-      return fail("--target-kernel=" + TargetKernel +
-                  ": expected a version X.Y of 6.5 or later");
-  }
-
   gup::RunSettings Settings;
-  Settings.Migration.TargetKernel = Major * 100 + Minor;
+  Settings.Migration.TargetKernel = *Target;
+  Settings.Migration.Migrations = Migrations->Specs;
   Settings.Migration.DropVmaChecks = DropVmaChecks;
   Settings.Migration.DisabledRules.insert(DisableRule.begin(), DisableRule.end());
   Settings.Migration.Compat = CompatOut.Mode;
@@ -676,6 +711,7 @@ int main(int argc, const char **argv) {
   Run.Files.assign(Files.begin(), Files.end());
   Run.ExtraArgs = ExtraArgs;
   Run.TargetKernel = Settings.Migration.TargetKernel;
+  Run.Migrations = Migrations->Selectors;
   Run.DropVmaChecks = DropVmaChecks;
   Run.DisabledRules.assign(DisableRule.begin(), DisableRule.end());
   Run.Compat = CompatOut.Mode == gup::CompatMode::Guard    ? "guard"
@@ -710,7 +746,7 @@ int main(int argc, const char **argv) {
     }
     return Done;
   }
-  return decideAndWrite(Found, CompatOut, Ignored, SeriesAuthor,
+  return decideAndWrite(Found, CompatOut, Ignored, SeriesAuthor, *Migrations,
                         Schedule.Workers.Parallel, WallStart, Phases);
 }
 
@@ -721,7 +757,8 @@ namespace {
 /// the mode's output. \p Parallel is the run's -j (0 for a merge).
 int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
                    const std::vector<GlobPattern> &Ignored,
-                   const std::string &SeriesAuthor, unsigned Parallel,
+                   const std::string &SeriesAuthor,
+                   const gup::MigrationSelection &Migrations, unsigned Parallel,
                    std::chrono::steady_clock::time_point WallStart,
                    gup::RunPhases Phases) {
   const std::string &Root = Found.Run.Root;
@@ -800,7 +837,7 @@ int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
   std::vector<gup::UnreadFile> Unread;
   std::vector<const gup::UnreadFile *> UnreadWarned;
   if (!PartOfRun)
-    Unread = gup::scanUnreadFiles(FilesSeen, Root);
+    Unread = gup::scanUnreadFiles(FilesSeen, Root, Migrations.Specs);
   unsigned UnreadIgnored = 0;
   for (const gup::UnreadFile &F : Unread) {
     const gup::FamilyMention *First = F.firstToMigrate();
@@ -951,6 +988,7 @@ int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
     Options.Root = Root;
     Options.From = SeriesAuthor;
     Options.Signoff = SeriesSignoff;
+    Options.Migrations = Migrations.Specs;
     Options.Render = [&Formatter](const std::string &Path, StringRef Original,
                                   const std::vector<gup::FileEdit> &Edits) {
       return Formatter.render(Path, Original, Edits);
