@@ -24,6 +24,12 @@ NeededBodies::NeededBodies(Preprocessor &PP) : PP(PP) {
     Names.insert(PP.getIdentifierInfo(F.Name));
 }
 
+NeededBodies::NeededBodies(Preprocessor &PP, llvm::ArrayRef<std::string> SiteNames)
+    : NeededBodies(PP) {
+  for (const std::string &Name : SiteNames)
+    Names.insert(PP.getIdentifierInfo(Name));
+}
+
 void NeededBodies::noteDeclarations(DeclGroupRef Group) {
   for (const Decl *D : Group)
     if (const auto *FD = dyn_cast<FunctionDecl>(D))

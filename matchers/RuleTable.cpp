@@ -2,6 +2,7 @@
 #include "RuleTable.h"
 
 #include "rules/Rules.h"
+#include "rules/spec/SpecRules.h"
 
 namespace gup {
 
@@ -64,6 +65,8 @@ std::vector<RuleInfo> allRuleInfos() {
     Infos.push_back(R->info());
   for (const RuleInfo &I : wholeMigrationRuleInfos())
     Infos.push_back(I);
+  for (const RuleInfo *I : specRuleInfos())
+    Infos.push_back(*I);
   return Infos;
 }
 
@@ -80,6 +83,9 @@ const RuleInfo *findRuleInfo(llvm::StringRef Name) {
   for (const RuleInfo &I : wholeMigrationRuleInfos())
     if (I.Name == Name)
       return &I;
+  for (const RuleInfo *I : specRuleInfos())
+    if (I->Name == Name)
+      return I;
   return nullptr;
 }
 
