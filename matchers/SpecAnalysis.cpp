@@ -186,12 +186,16 @@ std::unique_ptr<PPCallbacks> SpecAnalysis::callbacks() {
 
 void SpecAnalysis::registerMatchers(MatchFinder &Finder, MatchFinder::MatchCallback *Receiver,
                                     llvm::ArrayRef<const MigrationSpec *> Specs) {
-  std::vector<std::string> Functions =
+  // The matchers copy the names they are given.
+  std::vector<std::string> FunctionNames =
       namesOf(Specs, [](const SpecEntry &E) { return namesAnApi(E.Kind); });
-  std::vector<std::string> Dropped = namesOf(
+  std::vector<std::string> DroppedNames = namesOf(
       Specs, [](const SpecEntry &E) { return E.Kind == SpecEntryKind::ParameterRemoved; });
-  std::vector<std::string> Records = namesOf(
+  std::vector<std::string> RecordNames = namesOf(
       Specs, [](const SpecEntry &E) { return E.Kind == SpecEntryKind::InitializerRemoved; });
+  std::vector<llvm::StringRef> Functions(FunctionNames.begin(), FunctionNames.end());
+  std::vector<llvm::StringRef> Dropped(DroppedNames.begin(), DroppedNames.end());
+  std::vector<llvm::StringRef> Records(RecordNames.begin(), RecordNames.end());
   if (!Functions.empty())
     Finder.addMatcher(declRefExpr(to(functionDecl(hasAnyName(Functions)))).bind(RefId),
                       Receiver);
@@ -341,8 +345,8 @@ void SpecAnalysis::finish(ASTContext &Ctx, llvm::ArrayRef<SourceRange> Skipped) 
         dropArgumentOfTokens(Site, Use, C);
         break;
       case SpecEntryKind::Removed: {
-        auto [File, Offset] = SM.getDecomposedLoc(Site.Name);
-        if (!DecidedValues.count({File.getHashValue(), Offset}))
+        std::pair<FileID, unsigned> At = SM.getDecomposedLoc(Site.Name);
+        if (!DecidedValues.count({At.first.getHashValue(), At.second}))
           reportRemovedUse(Site.Name, Use, C);
         break;
       }
@@ -371,7 +375,9 @@ void SpecAnalysis::finish(ASTContext &Ctx, llvm::ArrayRef<SourceRange> Skipped) 
     SourceLocation Begin = SM.getFileLoc(R.getBegin());
     if (!C.editable(Begin))
       continue;
-    auto [File, From] = SM.getDecomposedLoc(Begin);
+    std::pair<FileID, unsigned> Start = SM.getDecomposedLoc(Begin);
+    FileID File = Start.first;
+    unsigned From = Start.second;
     unsigned To = SM.getDecomposedLoc(SM.getFileLoc(R.getEnd())).second;
     llvm::StringRef Text = SM.getBufferData(File);
     if (To > Text.size() || To < From)
