@@ -59,6 +59,10 @@ private:
   clang::Preprocessor &PP;
   /// The family and the wrappers declared so far.
   llvm::DenseSet<const clang::IdentifierInfo *> Names;
+  /// The names of the other specs: a body that invokes one of them as a
+  /// macro (class_create()) shows only its expansion, so the names of the
+  /// macros written in the body are looked at too.
+  llvm::DenseSet<const clang::IdentifierInfo *> SiteNames;
   unsigned Kept = 0;
   unsigned Skipped = 0;
 
