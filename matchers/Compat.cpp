@@ -471,6 +471,7 @@ void CompatSink::report(Finding F) {
     // The wrapper has the pre-6.5 form inside; the site needs only the new.
     if (F.Side == ApiSide::Old)
       return;
+    IncludeTheHeader.insert(SM.getFileID(SM.getFileLoc(F.Edits.front().Range.getBegin())));
     std::optional<Finding> OlderKernels;
     if (F.CalleeLoc.isValid()) {
       SourceLocation Name = SM.getSpellingLoc(F.CalleeLoc);
@@ -854,6 +855,9 @@ void CompatSink::reportSpecFinding(Finding F) {
     return;
   }
   if (Options.Compat == CompatMode::Header) {
+    if (F.Rule != removedInitializerRule().Name &&
+        (F.Rule != removedArgumentRule().Name || Entry->Macro))
+      IncludeTheHeader.insert(SM.getFileID(SM.getFileLoc(F.Edits.front().Range.getBegin())));
     if (F.Rule == renamedApiRule().Name) {
       // The new name; the header defines it for kernels without it.
       Next.report(std::move(F));
@@ -890,8 +894,10 @@ void CompatSink::reportSpecFinding(Finding F) {
 }
 
 void CompatSink::finishTranslationUnit() {
-  if (PendingGuards.empty() || !Ctx)
+  if (PendingGuards.empty() || !Ctx) {
+    IncludeTheHeader.clear();
     return;
+  }
   const SourceManager &SM = Ctx->getSourceManager();
   std::vector<Finding> Findings = std::move(PendingGuards);
   PendingGuards.clear();
@@ -994,7 +1000,7 @@ void CompatSink::finishTranslationUnit() {
     // The tests need LINUX_VERSION_CODE: <linux/version.h> before the
     // first of them, unless the file has it already.
     std::vector<TextEdit> Extra;
-    if (!Versions.empty() && !VersionHeaderPlaced[File]) {
+    if (!Versions.empty() && !VersionHeaderPlaced[File] && !IncludeTheHeader.count(File)) {
       VersionHeaderPlaced[File] = true;
       if (!Directives.includesAtTop("linux/version.h", Begin) &&
           !Directives.testsVersionAtTop(Begin + 1)) {
@@ -1020,6 +1026,7 @@ void CompatSink::finishTranslationUnit() {
   }
   for (Finding &F : Findings)
     Next.report(std::move(F));
+  IncludeTheHeader.clear();
 }
 
 //===----------------------------------------------------------------------===//

@@ -35,6 +35,7 @@
 #include "llvm/Support/Error.h"
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,9 @@ private:
   llvm::Expected<std::pair<size_t, size_t>> guardLines(clang::FileID File,
                                                         unsigned Begin, unsigned End);
   std::vector<Finding> PendingGuards;
+  /// Header mode: the files that will include the compat header (they
+  /// have wrapper edits), which brings <linux/version.h> with it.
+  std::set<clang::FileID> IncludeTheHeader;
   const Conditionals &directives(clang::FileID File);
   std::optional<std::string> cutsGroup(const TextEdit &E);
   std::optional<Finding> olderThanTheWrappers(clang::FileID File, unsigned Offset,
