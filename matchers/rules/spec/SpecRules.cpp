@@ -3,6 +3,7 @@
 
 #include "../../VersionGuards.h"
 
+#include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -16,10 +17,12 @@ unsigned versionCode(KernelVersion V) {
   return ((V / 100) << 16) | ((V % 100) << 8);
 }
 
-/// \p Path made absolute, without "." and "..".
-static std::string absolutePath(llvm::StringRef Path) {
+/// \p Path made absolute (against the TU's working directory, which the
+/// front end may give the file manager rather than the process), without
+/// "." and "..".
+static std::string absolutePath(llvm::StringRef Path, const SourceManager &SM) {
   llvm::SmallString<256> Abs(Path);
-  llvm::sys::fs::make_absolute(Abs);
+  SM.getFileManager().makeAbsolutePath(Abs);
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   return std::string(Abs);
 }
@@ -43,10 +46,10 @@ bool SpecSiteContext::editablePath(llvm::StringRef File) const {
     OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
     if (!Main)
       return false;
-    Root = std::string(llvm::sys::path::parent_path(absolutePath(Main->getName())));
+    Root = std::string(llvm::sys::path::parent_path(absolutePath(Main->getName(), SM)));
   }
-  Root = absolutePath(Root);
-  std::string Path = absolutePath(File);
+  Root = absolutePath(Root, SM);
+  std::string Path = absolutePath(File, SM);
   return Path == Root ||
          (llvm::StringRef(Path).starts_with(Root) && Path.size() > Root.size() &&
           llvm::sys::path::is_separator(Path[Root.size()]));
