@@ -113,7 +113,8 @@ void dropArgumentOfCall(const CallExpr &Call, const SpecUse &Use, SpecSiteContex
     return;
   if (Call.getNumArgs() + 1 == E.Arity)
     return; // already the new form
-  if (Ctx.reportIfDefinedInTree(removedArgumentRule(), Use, Name, changeText(Use)))
+  if (Ctx.reportIfDefinedInTree(removedArgumentRule(), Use, Name, changeText(Use),
+                                Call.getDirectCallee()))
     return;
   if (Call.getNumArgs() != E.Arity || E.Index >= E.Arity) {
     Ctx.report(Ctx.finding(removedArgumentRule(), Use, Name, FindingKind::NeedsAttention,

@@ -116,7 +116,8 @@ void renameReference(const DeclRefExpr &Ref, const SpecUse &Use, SpecSiteContext
   SourceLocation Name = Ctx.SM.getSpellingLoc(Ref.getLocation());
   if (!Ctx.editable(Name) || Ctx.oldKernelsOnly(Name, Use.Spec))
     return;
-  if (Ctx.reportIfDefinedInTree(renamedApiRule(), Use, Name, renameText(Use)))
+  if (Ctx.reportIfDefinedInTree(renamedApiRule(), Use, Name, renameText(Use),
+                                Ref.getDecl()))
     return;
   const CallExpr *Call = calleeOf(Ref, *Ctx.Ctx);
   if (Use.Entry.WhenResultUsed == UsedResult::Report) {

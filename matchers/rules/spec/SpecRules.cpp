@@ -3,6 +3,8 @@
 
 #include "../../VersionGuards.h"
 
+#include "clang/AST/DeclBase.h"
+
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallString.h"
@@ -90,13 +92,23 @@ void SpecSiteContext::reportEdit(Finding F, llvm::Expected<TextEdit> Edit) {
 }
 
 bool SpecSiteContext::reportIfDefinedInTree(const RuleInfo &Rule, const SpecUse &Use,
-                                            SourceLocation Loc, llvm::StringRef What) {
-  std::string Where = DefinedInTree ? DefinedInTree(Use.Entry) : "";
+                                            SourceLocation Loc, llvm::StringRef What,
+                                            const Decl *Declared) {
+  std::string Where;
+  if (Declared)
+    for (const Decl *Redecl : Declared->redecls())
+      if (editable(SM.getExpansionLoc(Redecl->getLocation()))) {
+        PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Redecl->getLocation()));
+        Where = llvm::sys::path::filename(P.getFilename()).str() + ":" +
+                std::to_string(P.getLine());
+        break;
+      }
+  if (Where.empty() && DefinedInTree)
+    Where = DefinedInTree(Use.Entry);
   if (Where.empty())
     return false;
   report(finding(Rule, Use, Loc, FindingKind::Report,
-                 What.str() + " (" + Use.Spec.Id + ", Linux " +
-                     formatKernelVersion(Use.Spec.Kernel) + "), but this tree defines " +
+                 What.str() + ", but this tree defines " +
                      Use.Entry.Name + " itself (" + Where +
                      "): not changed, since the callers and the definition must "
                      "change together; migrate the definition and its callers by "

@@ -29,6 +29,7 @@
 namespace clang {
 class ASTContext;
 class CallExpr;
+class Decl;
 class DeclRefExpr;
 class DesignatedInitExpr;
 class LangOptions;
@@ -88,8 +89,10 @@ public:
 
   /// When the API of \p Use is the tree's own: reports the site (naming the
   /// definition, editing nothing) and returns true.
+  /// \p Declared: the declaration the site refers to, when it has one.
   bool reportIfDefinedInTree(const RuleInfo &Rule, const SpecUse &Use,
-                             clang::SourceLocation Loc, llvm::StringRef What);
+                             clang::SourceLocation Loc, llvm::StringRef What,
+                             const clang::Decl *Declared = nullptr);
 
 private:
   FindingSink &Sink;
