@@ -934,7 +934,9 @@ void CompatSink::finishTranslationUnit() {
         End = std::max(End, Lines->second);
       }
     if (Why) {
-      F.Kind = FindingKind::NeedsAttention;
+      // A warning that holds nothing back: the other sites of a spec do
+      // not depend on this one (no plumbing between them).
+      F.Kind = FindingKind::Report;
       F.Message += "; --compat=" +
                    std::string(Options.Compat == CompatMode::Header ? "header" : "guard") +
                    " cannot place a version test around this edit: " + *Why +

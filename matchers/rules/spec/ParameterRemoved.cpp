@@ -117,7 +117,7 @@ void dropArgumentOfCall(const CallExpr &Call, const SpecUse &Use, SpecSiteContex
                                 Call.getDirectCallee()))
     return;
   if (Call.getNumArgs() != E.Arity || E.Index >= E.Arity) {
-    Ctx.report(Ctx.finding(removedArgumentRule(), Use, Name, FindingKind::NeedsAttention,
+    Ctx.report(Ctx.finding(removedArgumentRule(), Use, Name, FindingKind::Report,
                            changeText(Use) + ", but this call passes " +
                                std::to_string(Call.getNumArgs()) + " arguments, not " +
                                std::to_string(E.Arity) + ": migrate it by hand"));
@@ -130,7 +130,7 @@ void dropArgumentOfCall(const CallExpr &Call, const SpecUse &Use, SpecSiteContex
                           changeText(Use) + ": argument dropped");
   F.CalleeLoc = Name;
   if (!MayDrop) {
-    F.Kind = FindingKind::NeedsAttention;
+    F.Kind = FindingKind::Report;
     F.Message = changeText(Use) + ", but the argument passed here " + mayDropText(E) +
                 ": not changed; move what it does out of the call, then drop it";
     Ctx.report(std::move(F));
@@ -145,7 +145,7 @@ void reportUncalledReference(SourceLocation Loc, const SpecUse &Use,
     return;
   if (Ctx.reportIfDefinedInTree(removedArgumentRule(), Use, Loc, changeText(Use)))
     return;
-  Ctx.report(Ctx.finding(removedArgumentRule(), Use, Loc, FindingKind::NeedsAttention,
+  Ctx.report(Ctx.finding(removedArgumentRule(), Use, Loc, FindingKind::Report,
                          changeText(Use) + ", but here " + Use.Entry.Name +
                              " is used as a value, not called: whatever calls "
                              "through it must drop that argument; migrate it by hand"));
@@ -160,7 +160,7 @@ void dropArgumentOfTokens(const TokenSite &Site, const SpecUse &Use, SpecSiteCon
   std::string Where = Site.InDefine ? " (in the #define of " + Site.Define + ")" : "";
   auto Warn = [&](std::string Why) {
     Ctx.report(Ctx.finding(removedArgumentRule(), Use, Site.Name,
-                           FindingKind::NeedsAttention,
+                           FindingKind::Report,
                            changeText(Use) + Where + ", but " + Why));
   };
   std::optional<unsigned> LParen = openParenAfter(Site.Name, Ctx.SM, Ctx.LO);

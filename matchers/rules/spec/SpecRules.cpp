@@ -83,7 +83,7 @@ void SpecSiteContext::reportEdit(Finding F, llvm::Expected<TextEdit> Edit) {
     F.Edits.push_back(std::move(*Edit));
     F.Side = ApiSide::New;
   } else {
-    F.Kind = FindingKind::NeedsAttention;
+    F.Kind = FindingKind::Report;
     F.Message += "; not changed: " + llvm::toString(Edit.takeError()) +
                  "; edit it by hand";
     F.Edits.clear();

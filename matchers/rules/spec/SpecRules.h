@@ -83,7 +83,8 @@ public:
                   clang::SourceLocation Loc, FindingKind Kind,
                   std::string Message) const;
   void report(Finding F) { Sink.report(std::move(F)); }
-  /// Reports \p F with \p Edit, or a NeedsAttention finding saying why the
+  /// Reports \p F with \p Edit, or a warning (a Report: the other sites of
+  /// a spec do not depend on this one) saying why the
   /// edit could not be made.
   void reportEdit(Finding F, llvm::Expected<TextEdit> Edit);
 
