@@ -394,7 +394,10 @@ void SpecAnalysis::finish(ASTContext &Ctx, llvm::ArrayRef<SourceRange> Skipped) 
                        identifierChar(Text[At + Name.size()]))))
           continue;
         SourceLocation Loc = SM.getComposedLoc(File, At);
-        if (C.oldKernelsOnly(Loc, S))
+        // A branch for one side of the change only is written for it
+        // (class_create() keeps its name on the new side).
+        if (C.oldKernelsOnly(Loc, S) ||
+            Versions.rangeAt(File, At, SM, Ctx.getLangOpts()).AtLeast >= versionCode(S.Kernel))
           continue;
         Finding F;
         F.Rule = SkippedCode::Rule;
