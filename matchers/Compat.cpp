@@ -1040,10 +1040,16 @@ static constexpr llvm::StringLiteral HeaderMarker =
 
 bool isOurCompatHeader(llvm::StringRef Text) { return Text.contains(HeaderMarker); }
 
-std::string compatHeaderText(llvm::StringRef FileName) {
+/// The include guard of the compat header named \p FileName.
+static std::string includeGuardOf(llvm::StringRef FileName) {
   std::string Guard;
   for (char C : FileName)
     Guard += isalnum(static_cast<unsigned char>(C)) ? toupper(C) : '_';
+  return Guard;
+}
+
+std::string compatHeaderText(llvm::StringRef FileName) {
+  std::string Guard = includeGuardOf(FileName);
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   OS << "/* SPDX-License-Identifier: GPL-2.0 */\n"
@@ -1200,9 +1206,7 @@ std::string compatHeaderText(llvm::StringRef FileName, const MigrationOptions &O
   size_t Close = Gup.rfind("\n#endif /* ");
   if (gupMigrationSelected(Options))
     return Gup.substr(0, Close) + Sections + Gup.substr(Close);
-  std::string Guard;
-  for (char C : FileName)
-    Guard += isalnum(static_cast<unsigned char>(C)) ? toupper(C) : '_';
+  std::string Guard = includeGuardOf(FileName);
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   OS << "/* SPDX-License-Identifier: GPL-2.0 */\n"

@@ -33,9 +33,7 @@ void moveInclude(SourceLocation Hash, CharSourceRange FileName, bool Angled,
   Finding F = Ctx.finding(movedHeaderRule(), Use, Hash, FindingKind::Rewrite,
                           Change + ": #include changed");
   if (!FileName.getBegin().isFileID() || !FileName.getEnd().isFileID()) {
-    Ctx.reportEdit(std::move(F), llvm::createStringError(
-                                     llvm::inconvertibleErrorCode(),
-                                     "the header name comes from a macro"));
+    Ctx.reportEdit(std::move(F), cannotEdit("the header name comes from a macro"));
     return;
   }
   std::string Spelled = Angled ? "<" + Use.Entry.NewName + ">"

@@ -59,16 +59,14 @@ void removeInitializer(const DesignatedInitExpr &Init, const SpecUse &Use,
   Finding F = Ctx.finding(removedInitializerRule(), Use, At, FindingKind::Rewrite,
                           Change + ": initialiser removed");
   if (Begin.isMacroID()) {
-    Ctx.reportEdit(std::move(F), llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                                         "a macro writes the initialiser"));
+    Ctx.reportEdit(std::move(F), cannotEdit("a macro writes the initialiser"));
     return;
   }
   auto [File, From] = SM.getDecomposedLoc(At);
   auto [EndFile, To] = SM.getDecomposedLoc(
       Lexer::getLocForEndOfToken(ValueEnd, 0, SM, Ctx.LO));
   if (File != EndFile || To < From) {
-    Ctx.reportEdit(std::move(F), llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                                         "it is not written in one place"));
+    Ctx.reportEdit(std::move(F), cannotEdit("it is not written in one place"));
     return;
   }
   llvm::StringRef Text = SM.getBufferData(File);

@@ -116,6 +116,10 @@ bool SpecSiteContext::reportIfDefinedInTree(const RuleInfo &Rule, const SpecUse 
   return true;
 }
 
+llvm::Error cannotEdit(llvm::StringRef Why) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Why);
+}
+
 llvm::ArrayRef<const RuleInfo *> specRuleInfos() {
   static const RuleInfo *const Infos[] = {
       &renamedApiRule(),     &removedArgumentRule(), &movedHeaderRule(),

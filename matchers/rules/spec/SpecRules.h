@@ -100,6 +100,9 @@ private:
   const VersionGuards *Versions;
 };
 
+/// Why an edit of a spec rule cannot be made (for reportEdit()).
+llvm::Error cannotEdit(llvm::StringRef Why);
+
 /// A use of an entry's name found as tokens (no AST): a macro invocation,
 /// or the name in the #define body of one of the tree's macros.
 struct TokenSite {
