@@ -3,7 +3,11 @@
 
 #include "Conditionals.h"
 #include "GupApi.h"
+#include "MigrationSpec.h"
 #include "SkippedCode.h"
+#include "SpecAnalysis.h"
+#include "TextEdits.h"
+#include "rules/spec/SpecRules.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -14,6 +18,7 @@
 #include "llvm/Support/Regex.h"
 
 #include <algorithm>
+#include <map>
 
 using namespace clang;
 
@@ -441,6 +446,10 @@ void CompatSink::report(Finding F) {
     Next.report(std::move(F));
     return;
   }
+  if (!F.Migration.empty() && Ctx) {
+    reportSpecFinding(std::move(F));
+    return;
+  }
   if (F.Rule == SkippedCode::Rule) {
     // Without an AST there are no statements to put a test around.
     F.Kind = FindingKind::Report;
@@ -462,6 +471,7 @@ void CompatSink::report(Finding F) {
     // The wrapper has the pre-6.5 form inside; the site needs only the new.
     if (F.Side == ApiSide::Old)
       return;
+    IncludeTheHeader.insert(SM.getFileID(SM.getFileLoc(F.Edits.front().Range.getBegin())));
     std::optional<Finding> OlderKernels;
     if (F.CalleeLoc.isValid()) {
       SourceLocation Name = SM.getSpellingLoc(F.CalleeLoc);
@@ -558,6 +568,8 @@ std::optional<Finding> CompatSink::olderThanTheWrappers(FileID File, unsigned Of
 //===----------------------------------------------------------------------===//
 
 namespace {
+
+llvm::StringRef versionHeaderLine() { return "#include <linux/version.h>\n"; }
 
 std::string applyInside(llvm::StringRef Original, size_t Begin, size_t End,
                         const std::vector<const FileEdit *> &Inside) {
@@ -723,7 +735,12 @@ composeVersionGuards(llvm::StringRef Original, const std::vector<FileEdit> &Edit
   // The tests need LINUX_VERSION_CODE: from <linux/version.h>, unless the
   // file already tests it in an #if every configuration reads.
   size_t First = Groups.front().Begin;
-  if (Guarded && !Directives.includesAtTop("linux/version.h", First) &&
+  // The version tests of other specs' sites may have brought it already.
+  bool Brought = llvm::any_of(Edits, [](const FileEdit &E) {
+    return E.Side == ApiSide::Any &&
+           llvm::StringRef(E.Text).contains(versionHeaderLine());
+  });
+  if (Guarded && !Brought && !Directives.includesAtTop("linux/version.h", First) &&
       !Directives.testsVersionAtTop(First + 1))
     Out.push_back({Path, unsigned(Directives.includePoint(First, true)), 0,
                    "#include <linux/version.h>\n"});
@@ -766,6 +783,255 @@ std::vector<FileEdit> composeCompatHeader(llvm::StringRef Original,
 }
 
 //===----------------------------------------------------------------------===//
+// The sites of the other specs (Finding::Migration set).
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+const MigrationSpec *specNamed(const MigrationOptions &Options, llvm::StringRef Id) {
+  for (const MigrationSpec *S : Options.Migrations)
+    if (S && S->Id == Id)
+      return S;
+  return nullptr;
+}
+
+const SpecEntry *entryNamed(const MigrationSpec &Spec, llvm::StringRef Name) {
+  for (const SpecEntry &E : Spec.Entries)
+    if (E.Name == Name)
+      return &E;
+  return nullptr;
+}
+
+std::string versionTest(KernelVersion V, bool AtLeast) {
+  return std::string("LINUX_VERSION_CODE ") + (AtLeast ? ">= " : "< ") +
+         kernelVersionMacro(V);
+}
+
+/// A finding's edits as file edits of its one file (offsets), or nullopt
+/// when they are not all in \p File.
+std::optional<std::vector<FileEdit>> asFileEdits(const Finding &F, FileID File,
+                                                 const SourceManager &SM) {
+  std::vector<FileEdit> Out;
+  for (const TextEdit &E : F.Edits) {
+    auto [EFile, Begin] = SM.getDecomposedLoc(E.Range.getBegin());
+    unsigned End = SM.getDecomposedLoc(E.Range.getEnd()).second;
+    if (EFile != File)
+      return std::nullopt;
+    Out.push_back({"", Begin, End - Begin, E.Replacement});
+  }
+  return Out;
+}
+
+} // namespace
+
+llvm::Expected<std::pair<size_t, size_t>>
+CompatSink::guardLines(FileID File, unsigned Begin, unsigned End) {
+  if (!Index)
+    Index = std::make_unique<StatementIndex>(*Ctx);
+  llvm::Expected<std::pair<size_t, size_t>> Lines =
+      Index->around(File, Begin, End, directives(File));
+  if (Lines)
+    return Lines;
+  // A directive line (an #include) is a line of its own.
+  llvm::StringRef Text = Ctx->getSourceManager().getBufferData(File);
+  size_t From = lineStart(Text, Begin);
+  llvm::StringRef Head = Text.substr(From).ltrim(" \t");
+  size_t To = Text.find('\n', End);
+  To = To == llvm::StringRef::npos ? Text.size() : To + 1;
+  if (Head.starts_with("#") && !Head.drop_front().ltrim(" \t").starts_with("define") &&
+      !directives(File).cutsGroup(From, To)) {
+    llvm::consumeError(Lines.takeError());
+    return std::make_pair(From, To);
+  }
+  return Lines;
+}
+
+void CompatSink::reportSpecFinding(Finding F) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  const MigrationSpec *Spec = specNamed(Options, F.Migration);
+  const SpecEntry *Entry = Spec ? entryNamed(*Spec, F.Api) : nullptr;
+  if (!Spec || !Entry) {
+    Next.report(std::move(F));
+    return;
+  }
+  if (Options.Compat == CompatMode::Header) {
+    if (F.Rule != removedInitializerRule().Name &&
+        (F.Rule != removedArgumentRule().Name || Entry->Macro))
+      IncludeTheHeader.insert(SM.getFileID(SM.getFileLoc(F.Edits.front().Range.getBegin())));
+    if (F.Rule == renamedApiRule().Name) {
+      // The new name; the header defines it for kernels without it.
+      Next.report(std::move(F));
+      return;
+    }
+    if (F.Rule == movedHeaderRule().Name) {
+      // The compat header includes the right one for each kernel.
+      auto [File, Offset] = SM.getDecomposedLoc(SM.getFileLoc(F.Loc));
+      llvm::StringRef Text = SM.getBufferData(File);
+      size_t From = lineStart(Text, Offset);
+      size_t To = Text.find('\n', Offset);
+      To = To == llvm::StringRef::npos ? Text.size() : To + 1;
+      SourceLocation Start = SM.getComposedLoc(File, From);
+      F.Edits = {TextEdit{CharSourceRange::getCharRange(
+                              Start, Start.getLocWithOffset(To - From)),
+                          ""}};
+      F.Side = ApiSide::New;
+      Next.report(std::move(F));
+      return;
+    }
+    if (F.Rule == removedArgumentRule().Name && Entry->Macro && F.CalleeLoc.isValid()) {
+      SourceLocation Name = SM.getFileLoc(F.CalleeLoc);
+      unsigned Length = Lexer::MeasureTokenLength(Name, SM, Ctx->getLangOpts());
+      F.Edits.push_back({CharSourceRange::getCharRange(Name, Name.getLocWithOffset(Length)),
+                         compatWrapperName(Entry->Name)});
+      F.Side = ApiSide::New;
+      Next.report(std::move(F));
+      return;
+    }
+    // What a header cannot provide (an initialiser that must go, a
+    // function's parameter) is guarded in place, as in guard mode.
+  }
+  PendingGuards.push_back(std::move(F));
+}
+
+void CompatSink::finishTranslationUnit() {
+  if (PendingGuards.empty() || !Ctx) {
+    IncludeTheHeader.clear();
+    return;
+  }
+  const SourceManager &SM = Ctx->getSourceManager();
+  std::vector<Finding> Findings = std::move(PendingGuards);
+  PendingGuards.clear();
+
+  // The lines each finding's version test needs, per file.
+  struct Piece {
+    size_t Finding;
+    FileID File;
+    size_t Begin, End;
+    unsigned Code;         ///< LINUX_VERSION_CODE of its spec's kernel
+    KernelVersion Version;
+    std::vector<FileEdit> Edits;
+  };
+  std::vector<Piece> Pieces;
+  std::vector<bool> Failed(Findings.size(), false);
+  for (size_t K = 0; K < Findings.size(); ++K) {
+    Finding &F = Findings[K];
+    const MigrationSpec *Spec = specNamed(Options, F.Migration);
+    FileID File = SM.getFileID(F.Edits.front().Range.getBegin());
+    std::optional<std::vector<FileEdit>> Edits = asFileEdits(F, File, SM);
+    std::optional<std::string> Why;
+    if (!Edits)
+      Why = "its edits are in more than one file";
+    size_t Begin = ~size_t(0), End = 0;
+    if (Edits)
+      for (const FileEdit &E : *Edits) {
+        llvm::Expected<std::pair<size_t, size_t>> Lines =
+            guardLines(File, E.Offset, E.Offset + E.Length);
+        if (!Lines) {
+          Why = llvm::toString(Lines.takeError());
+          break;
+        }
+        Begin = std::min(Begin, Lines->first);
+        End = std::max(End, Lines->second);
+      }
+    if (Why) {
+      // A warning that holds nothing back: the other sites of a spec do
+      // not depend on this one (no plumbing between them).
+      F.Kind = FindingKind::Report;
+      F.Message += "; --compat=" +
+                   std::string(Options.Compat == CompatMode::Header ? "header" : "guard") +
+                   " cannot place a version test around this edit: " + *Why +
+                   "; edit it by hand";
+      F.Edits.clear();
+      Failed[K] = true;
+      continue;
+    }
+    Pieces.push_back({K, File, Begin, End, versionCode(Spec->Kernel), Spec->Kernel,
+                      std::move(*Edits)});
+  }
+
+  // Pieces whose lines overlap share one chain of version tests.
+  llvm::sort(Pieces, [](const Piece &A, const Piece &B) {
+    return std::tie(A.File, A.Begin, A.End) < std::tie(B.File, B.Begin, B.End);
+  });
+  std::map<FileID, bool> VersionHeaderPlaced;
+  for (size_t I = 0; I < Pieces.size();) {
+    size_t J = I + 1;
+    size_t Begin = Pieces[I].Begin, End = Pieces[I].End;
+    while (J < Pieces.size() && Pieces[J].File == Pieces[I].File && Pieces[J].Begin < End)
+      End = std::max(End, Pieces[J++].End);
+    FileID File = Pieces[I].File;
+    const Conditionals &Directives = directives(File);
+    llvm::StringRef Original = SM.getBufferData(File);
+    // Code already compiled only for kernels with a change takes it as is.
+    VersionRange Where = Directives.rangeAt(Begin);
+    std::vector<const FileEdit *> Always;
+    std::vector<KernelVersion> Versions;
+    for (size_t K = I; K < J; ++K) {
+      for (const FileEdit &E : Pieces[K].Edits)
+        if (Pieces[K].Code <= Where.AtLeast)
+          Always.push_back(&E);
+      if (Pieces[K].Code > Where.AtLeast && !llvm::is_contained(Versions, Pieces[K].Version))
+        Versions.push_back(Pieces[K].Version);
+    }
+    llvm::sort(Versions, std::greater<KernelVersion>());
+    auto TextFor = [&](std::optional<KernelVersion> V) {
+      std::vector<const FileEdit *> Inside = Always;
+      if (V)
+        for (size_t K = I; K < J; ++K)
+          if (Pieces[K].Version <= *V && Pieces[K].Code > Where.AtLeast)
+            for (const FileEdit &E : Pieces[K].Edits)
+              Inside.push_back(&E);
+      llvm::sort(Inside, [](const FileEdit *A, const FileEdit *B) { return *A < *B; });
+      Inside.erase(std::unique(Inside.begin(), Inside.end(),
+                               [](const FileEdit *A, const FileEdit *B) { return *A == *B; }),
+                   Inside.end());
+      return applyInside(Original, Begin, End, Inside);
+    };
+    std::string Old = TextFor(std::nullopt);
+    std::string Text;
+    if (Versions.empty()) {
+      Text = Old;
+    } else if (Versions.size() == 1 && llvm::StringRef(TextFor(Versions[0])).trim().empty()) {
+      Text = "#if " + versionTest(Versions[0], false) + "\n" + Old + "#endif\n";
+    } else {
+      for (size_t V = 0; V < Versions.size(); ++V)
+        Text += (V ? "#elif " : "#if ") + versionTest(Versions[V], true) + "\n" +
+                TextFor(Versions[V]);
+      Text += "#else\n" + Old + "#endif\n";
+    }
+    // The tests need LINUX_VERSION_CODE: <linux/version.h> before the
+    // first of them, unless the file has it already.
+    std::vector<TextEdit> Extra;
+    if (!Versions.empty() && !VersionHeaderPlaced[File] && !IncludeTheHeader.count(File)) {
+      VersionHeaderPlaced[File] = true;
+      if (!Directives.includesAtTop("linux/version.h", Begin) &&
+          !Directives.testsVersionAtTop(Begin + 1)) {
+        size_t At = Directives.includePoint(Begin, true);
+        if (At >= Begin) {
+          Text = versionHeaderLine().str() + Text;
+        } else {
+          SourceLocation Loc = SM.getComposedLoc(File, At);
+          Extra.push_back({CharSourceRange::getCharRange(Loc, Loc), versionHeaderLine().str()});
+        }
+      }
+    }
+    SourceLocation Start = SM.getComposedLoc(File, Begin);
+    TextEdit Guarded{CharSourceRange::getCharRange(Start, Start.getLocWithOffset(End - Begin)),
+                     Text};
+    for (size_t K = I; K < J; ++K) {
+      Finding &F = Findings[Pieces[K].Finding];
+      F.Edits = {Guarded};
+      F.Edits.append(Extra.begin(), Extra.end());
+      F.Side = ApiSide::Any;
+    }
+    I = J;
+  }
+  for (Finding &F : Findings)
+    Next.report(std::move(F));
+  IncludeTheHeader.clear();
+}
+
+//===----------------------------------------------------------------------===//
 // The compat header.
 //===----------------------------------------------------------------------===//
 
@@ -774,10 +1040,16 @@ static constexpr llvm::StringLiteral HeaderMarker =
 
 bool isOurCompatHeader(llvm::StringRef Text) { return Text.contains(HeaderMarker); }
 
-std::string compatHeaderText(llvm::StringRef FileName) {
+/// The include guard of the compat header named \p FileName.
+static std::string includeGuardOf(llvm::StringRef FileName) {
   std::string Guard;
   for (char C : FileName)
     Guard += isalnum(static_cast<unsigned char>(C)) ? toupper(C) : '_';
+  return Guard;
+}
+
+std::string compatHeaderText(llvm::StringRef FileName) {
+  std::string Guard = includeGuardOf(FileName);
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   OS << "/* SPDX-License-Identifier: GPL-2.0 */\n"
@@ -849,6 +1121,104 @@ std::string compatHeaderText(llvm::StringRef FileName) {
      << "\treturn page;\n"
      << "}\n"
      << "#endif\n\n#endif /* " << Guard << " */\n";
+  return Out;
+}
+
+} // namespace gup
+
+namespace gup {
+
+namespace {
+
+/// The section of the compat header for \p Spec: what each of its entries
+/// needs on the kernels the header supports, under its own version tests.
+std::string compatSection(const MigrationSpec &Spec) {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << "\n/* " << Spec.Id << ": " << Spec.Title << " (Linux "
+     << formatKernelVersion(Spec.Kernel) << ") */\n";
+  for (const SpecEntry &E : Spec.Entries) {
+    switch (E.Kind) {
+    case SpecEntryKind::HeaderMoved:
+      OS << "#if " << versionTest(Spec.Kernel, true) << "\n#include <" << E.NewName
+         << ">\n#else\n#include <" << E.Name << ">\n#endif\n";
+      break;
+    case SpecEntryKind::Renamed:
+      if (E.NewNameSince <= 509) {
+        OS << "/* " << E.NewName << "() exists in every kernel this header supports"
+           << (E.NewNameSince ? " (since " + formatKernelVersion(E.NewNameSince) + ")" : "")
+           << ". */\n";
+      } else if (E.WhenResultUsed == UsedResult::Report) {
+        // Defining the new name by the old one would give it the old
+        // meaning: the calls that need it are the module's to decide.
+        OS << "/* " << E.NewName << "() is not provided for kernels before "
+           << formatKernelVersion(E.NewNameSince) << ": it does not mean what "
+           << E.Name << "() did. */\n";
+      } else {
+        OS << "#if " << versionTest(E.NewNameSince, false) << "\n#define " << E.NewName
+           << " " << E.Name << "\n#endif\n";
+      }
+      break;
+    case SpecEntryKind::ParameterRemoved: {
+      if (!E.Macro || E.MacroParameters.size() != E.Arity || E.Index >= E.Arity) {
+        OS << "/* " << E.Name << "(): its calls keep both forms under a version "
+           << "test in the source. */\n";
+        break;
+      }
+      std::string Kept, NewArgs, OldArgs;
+      for (unsigned I = 0; I < E.Arity; ++I) {
+        const std::string &P = E.MacroParameters[I];
+        OldArgs += (I ? ", " : "") + (I == E.Index ? E.OldArgument : P);
+        if (I == E.Index)
+          continue;
+        Kept += (Kept.empty() ? "" : ", ") + P;
+        NewArgs += (NewArgs.empty() ? "" : ", ") + P;
+      }
+      std::string Head = "#define " + compatWrapperName(E.Name) + "(" + Kept + ") ";
+      OS << "#if " << versionTest(Spec.Kernel, true) << "\n"
+         << Head << E.Name << "(" << NewArgs << ")\n#else\n"
+         << Head << E.Name << "(" << OldArgs << ")\n#endif\n";
+      break;
+    }
+    case SpecEntryKind::InitializerRemoved:
+      OS << "/* ." << E.Field << " = " << E.Value << " (struct " << E.Name
+         << "): a header cannot remove an initialiser; the source keeps it under "
+         << "a version test. */\n";
+      break;
+    case SpecEntryKind::Removed:
+      OS << "/* " << E.Name << ": removed, each use is reported. */\n";
+      break;
+    }
+  }
+  return Out;
+}
+
+} // namespace
+
+std::string compatHeaderText(llvm::StringRef FileName, const MigrationOptions &Options) {
+  std::vector<const MigrationSpec *> Specs = dataDrivenSpecs(Options);
+  std::string Gup = compatHeaderText(FileName);
+  if (Specs.empty())
+    return Gup;
+  std::string Sections;
+  for (const MigrationSpec *S : Specs)
+    Sections += compatSection(*S);
+  size_t Close = Gup.rfind("\n#endif /* ");
+  if (gupMigrationSelected(Options))
+    return Gup.substr(0, Close) + Sections + Gup.substr(Close);
+  std::string Guard = includeGuardOf(FileName);
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << "/* SPDX-License-Identifier: GPL-2.0 */\n"
+     << "/*\n"
+     << " * " << FileName << " - kernel API changes, each picked by version, so\n"
+     << " * that the module builds before and after each of them.\n"
+     << " * " << HeaderMarker << "; a second run leaves it\n"
+     << " * as it is.\n"
+     << " */\n"
+     << "#ifndef " << Guard << "\n#define " << Guard << "\n\n"
+     << "#include <linux/version.h>\n"
+     << Sections << "\n#endif /* " << Guard << " */\n";
   return Out;
 }
 

@@ -35,6 +35,7 @@
 #include "llvm/Support/Error.h"
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -62,9 +63,25 @@ public:
   /// The TU's AST, needed to find statements; set before findings arrive.
   void setContext(clang::ASTContext *Ctx);
   void report(Finding F) override;
+  /// Guard mode: composes the version tests of the TU's sites of the
+  /// other specs (held until now, since several sites of different specs
+  /// can share lines) and reports them. Call before setContext(nullptr).
+  void finishTranslationUnit();
 
 private:
   struct StatementIndex;
+  /// A finding of a spec other than GUP's, with edits (Finding::Migration
+  /// set): guard mode holds it for finishTranslationUnit(); header mode
+  /// renames it to the wrapper, or guards it in place when the header
+  /// cannot provide the change (a removed initialiser).
+  void reportSpecFinding(Finding F);
+  /// The whole lines a version test around the edit can enclose.
+  llvm::Expected<std::pair<size_t, size_t>> guardLines(clang::FileID File,
+                                                        unsigned Begin, unsigned End);
+  std::vector<Finding> PendingGuards;
+  /// Header mode: the files that will include the compat header (they
+  /// have wrapper edits), which brings <linux/version.h> with it.
+  std::set<clang::FileID> IncludeTheHeader;
   const Conditionals &directives(clang::FileID File);
   std::optional<std::string> cutsGroup(const TextEdit &E);
   std::optional<Finding> olderThanTheWrappers(clang::FileID File, unsigned Offset,
@@ -88,6 +105,13 @@ std::string compatWrapperName(llvm::StringRef Api);
 /// of the family, and get_user_page_vma_remote() for kernels before 6.5.
 /// Always the same text, so a second run finds it up to date.
 std::string compatHeaderText(llvm::StringRef FileName);
+
+/// The compat header of a run of the migrations \p Options selects: the
+/// GUP part above when GUP is one of them, then one section per other spec
+/// under its own version test (a moved header picked by version, macro
+/// wrappers of macros that lost a parameter, a new name for kernels older
+/// than the spec's NewNameSince). For a GUP-only run, the text above.
+std::string compatHeaderText(llvm::StringRef FileName, const MigrationOptions &Options);
 
 /// True when \p Text is a header compatHeaderText() wrote (any version).
 bool isOurCompatHeader(llvm::StringRef Text);

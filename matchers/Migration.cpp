@@ -97,6 +97,19 @@ bool MigrationAnalysis::enabledOrLast(const RuleT *Rule,
 
 void MigrationAnalysis::registerMatchers(MatchFinder &Finder,
                                          MatchFinder::MatchCallback *Receiver) {
+  registerMatchers(Finder, Receiver, MigrationOptions());
+}
+
+void MigrationAnalysis::registerMatchers(MatchFinder &Finder,
+                                         MatchFinder::MatchCallback *Receiver,
+                                         const MigrationOptions &Options) {
+  SpecAnalysis::registerMatchers(Finder, Receiver, dataDrivenSpecs(Options));
+  // Always one match per TU, so the end-of-TU work has its ASTContext even
+  // when every site of the file is in skipped code.
+  if (!gupMigrationSelected(Options)) {
+    Finder.addMatcher(translationUnitDecl().bind(UnitId), Receiver);
+    return;
+  }
   // By name here; the table's parameter-type test in run() decides. Calls
   // through function pointers or struct members have no FunctionDecl callee
   // and never match.
@@ -112,16 +125,25 @@ void MigrationAnalysis::registerMatchers(MatchFinder &Finder,
 }
 
 std::unique_ptr<PPCallbacks> MigrationAnalysis::ppCallbacks() {
-  return std::make_unique<PPChainedCallbacks>(Skipped.callbacks(),
-                                              Versions.callbacks());
+  auto Callbacks = std::make_unique<PPChainedCallbacks>(Skipped.callbacks(),
+                                                        Versions.callbacks());
+  if (!Specs.active())
+    return Callbacks;
+  return std::make_unique<PPChainedCallbacks>(std::move(Callbacks), Specs.callbacks());
 }
 
 void MigrationAnalysis::onEndOfTranslationUnit() {
   if (Context) {
     Compat.setContext(Context);
-    std::vector<ChangedFunction> Helpers = Whole.finish(*Context);
-    Skipped.finish(Context->getSourceManager(), Context->getLangOpts(), Helpers,
-                   &Versions);
+    bool Gup = gupMigrationSelected(Options);
+    std::vector<ChangedFunction> Helpers;
+    if (Gup)
+      Helpers = Whole.finish(*Context);
+    Specs.finish(*Context, Skipped.ranges());
+    if (Gup)
+      Skipped.finish(Context->getSourceManager(), Context->getLangOpts(), Helpers,
+                     &Versions);
+    Compat.finishTranslationUnit();
   }
   Context = nullptr;
   Compat.setContext(nullptr);
@@ -158,11 +180,20 @@ static bool typeFollowsFunction(const DeclRefExpr &Ref, ASTContext &Ctx) {
 
 std::vector<Decl *> MigrationAnalysis::declsThatCanHoldSites(ASTContext &Ctx,
                                                              Preprocessor &PP) {
-  // The family, and every macro whose body names something already in the
-  // set (every definition a macro had, in case it was #undef'd).
+  return declsThatCanHoldSites(Ctx, PP, {});
+}
+
+std::vector<Decl *>
+MigrationAnalysis::declsThatCanHoldSites(ASTContext &Ctx, Preprocessor &PP,
+                                         llvm::ArrayRef<std::string> SiteNames) {
+  // The family (and the other specs' names), and every macro whose body
+  // names something already in the set (every definition a macro had, in
+  // case it was #undef'd).
   llvm::StringSet<> Names;
   for (const GupFunction &F : gupFamily())
     Names.insert(F.Name);
+  for (const std::string &Name : SiteNames)
+    Names.insert(Name);
   for (bool Grew = true; Grew;) {
     Grew = false;
     for (const auto &Macro : PP.macros()) {
@@ -220,6 +251,8 @@ void MigrationAnalysis::run(const MatchFinder::MatchResult &Result) {
   if (Result.Nodes.getNodeAs<TranslationUnitDecl>(UnitId))
     return;
   Compat.setContext(&Ctx);
+  if (Specs.run(Result))
+    return;
   if (Whole.collect(Result))
     return;
   RuleContext RC(Options, Gate, Ctx);

@@ -12,6 +12,7 @@
 #include "Finding.h"
 #include "MigrationOptions.h"
 #include "SkippedCode.h"
+#include "SpecAnalysis.h"
 #include "VersionGuards.h"
 #include "WholeMigration.h"
 
@@ -46,7 +47,8 @@ class MigrationAnalysis
 public:
   MigrationAnalysis(const MigrationOptions &Options, FindingSink &Sink)
       : Options(Options), Compat(this->Options, Sink), Gate(this->Options, Compat),
-        Whole(this->Options, Gate, &Versions), Skipped(this->Options, Gate) {}
+        Whole(this->Options, Gate, &Versions), Skipped(this->Options, Gate),
+        Specs(this->Options, Gate, Versions) {}
 
   /// Preprocessor callbacks the front end must install before parsing:
   /// they record the code inactive #if branches hide (SkippedCode.h) and
@@ -57,10 +59,15 @@ public:
   /// must forward them to run() (a clang-tidy check does so from check()).
   static void registerMatchers(clang::ast_matchers::MatchFinder &Finder,
                                clang::ast_matchers::MatchFinder::MatchCallback *Receiver);
+  /// The matchers of the migrations \p Options selects: the GUP family's
+  /// when it is one of them, those of the other specs' entries.
+  static void registerMatchers(clang::ast_matchers::MatchFinder &Finder,
+                               clang::ast_matchers::MatchFinder::MatchCallback *Receiver,
+                               const MigrationOptions &Options);
 
   /// Registers with this object as the receiver.
   void registerMatchers(clang::ast_matchers::MatchFinder &Finder) {
-    registerMatchers(Finder, this);
+    registerMatchers(Finder, this, Options);
   }
 
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
@@ -73,6 +80,13 @@ public:
   /// startTranslationUnit() then, since the TU itself is not traversed.
   static std::vector<clang::Decl *> declsThatCanHoldSites(clang::ASTContext &Ctx,
                                                           clang::Preprocessor &PP);
+  /// The same, where naming one of \p SiteNames (siteNames()) also counts.
+  static std::vector<clang::Decl *>
+  declsThatCanHoldSites(clang::ASTContext &Ctx, clang::Preprocessor &PP,
+                        llvm::ArrayRef<std::string> SiteNames);
+  /// The names whose uses are sites of the selected specs other than GUP's
+  /// (for the traversal scope above and NeededBodies).
+  std::vector<std::string> siteNames() const { return specSiteNames(Specs.specs()); }
   void startTranslationUnit(clang::ASTContext &Ctx) { Context = &Ctx; }
 
   /// Runs what needs the whole TU (definitions, plumbing, the helper).
@@ -94,6 +108,7 @@ private:
   VersionGuards Versions;
   WholeMigration Whole;
   SkippedCode Skipped;
+  SpecAnalysis Specs;
   clang::ASTContext *Context = nullptr;
 };
 

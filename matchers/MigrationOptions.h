@@ -32,6 +32,12 @@ struct MigrationOptions {
   /// for the process, the front end keeps specs read from files). Empty
   /// means the GUP vmas migration alone, today's default.
   std::vector<const MigrationSpec *> Migrations;
+  /// The tree this run may change (the tool's --root), absolute. A spec's
+  /// API declared or defined in a file inside it is the tree's own: its
+  /// callers are reported, not edited apart from the definition. Empty:
+  /// the directory of the main file and below (what clang-tidy's header
+  /// filter usually selects); system headers never count.
+  std::string TreeRoot;
 };
 
 } // namespace gup

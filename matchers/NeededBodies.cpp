@@ -4,6 +4,7 @@
 #include "GupApi.h"
 
 #include "clang/AST/Decl.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
 
 using namespace clang;
@@ -22,6 +23,14 @@ bool hasVmasArrayParameter(const FunctionDecl &FD) {
 NeededBodies::NeededBodies(Preprocessor &PP) : PP(PP) {
   for (const GupFunction &F : gupFamily())
     Names.insert(PP.getIdentifierInfo(F.Name));
+}
+
+NeededBodies::NeededBodies(Preprocessor &PP, llvm::ArrayRef<std::string> SiteNames)
+    : NeededBodies(PP) {
+  for (const std::string &Name : SiteNames) {
+    Names.insert(PP.getIdentifierInfo(Name));
+    this->SiteNames.insert(PP.getIdentifierInfo(Name));
+  }
 }
 
 void NeededBodies::noteDeclarations(DeclGroupRef Group) {
@@ -53,8 +62,21 @@ bool NeededBodies::decide(const Decl &D) {
   // tokens come after macro expansion and #if, exactly as the parser will
   // see them.
   unsigned Depth = 1;
+  const SourceManager &SM = PP.getSourceManager();
+  SourceLocation LastExpansion;
   for (unsigned Ahead = 0;; ++Ahead) {
     const Token &T = PP.LookAhead(Ahead);
+    if (!SiteNames.empty() && T.getLocation().isMacroID()) {
+      // The macro the body writes (the outermost one), once per expansion.
+      SourceLocation Written = SM.getExpansionRange(T.getLocation()).getBegin();
+      Token Name;
+      if (Written != LastExpansion &&
+          !Lexer::getRawToken(Written, Name, SM, PP.getLangOpts()) &&
+          Name.is(tok::raw_identifier) &&
+          SiteNames.count(PP.getIdentifierInfo(Name.getRawIdentifier())))
+        return true;
+      LastExpansion = Written;
+    }
     switch (T.getKind()) {
     case tok::eof:
       return true; // no end in sight: parse it, to be safe

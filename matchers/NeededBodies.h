@@ -22,7 +22,10 @@
 #define GUP_MATCHERS_NEEDEDBODIES_H
 
 #include "clang/AST/DeclGroup.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseSet.h"
+
+#include <string>
 
 namespace clang {
 class Decl;
@@ -35,6 +38,9 @@ namespace gup {
 class NeededBodies {
 public:
   explicit NeededBodies(clang::Preprocessor &PP);
+  /// Also keeps the bodies that name one of \p SiteNames (the names of the
+  /// selected specs other than GUP's: MigrationAnalysis::siteNames()).
+  NeededBodies(clang::Preprocessor &PP, llvm::ArrayRef<std::string> SiteNames);
 
   /// Learns the wrappers among the declarations the parser just finished
   /// (the front end calls it from ASTConsumer::HandleTopLevelDecl).
@@ -53,6 +59,10 @@ private:
   clang::Preprocessor &PP;
   /// The family and the wrappers declared so far.
   llvm::DenseSet<const clang::IdentifierInfo *> Names;
+  /// The names of the other specs: a body that invokes one of them as a
+  /// macro (class_create()) shows only its expansion, so the names of the
+  /// macros written in the body are looked at too.
+  llvm::DenseSet<const clang::IdentifierInfo *> SiteNames;
   unsigned Kept = 0;
   unsigned Skipped = 0;
 

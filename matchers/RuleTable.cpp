@@ -2,6 +2,7 @@
 #include "RuleTable.h"
 
 #include "rules/Rules.h"
+#include "rules/spec/SpecRules.h"
 
 namespace gup {
 
@@ -64,6 +65,10 @@ std::vector<RuleInfo> allRuleInfos() {
     Infos.push_back(R->info());
   for (const RuleInfo &I : wholeMigrationRuleInfos())
     Infos.push_back(I);
+  // The rules of the spec kinds (specRuleInfos()) are not listed yet: they
+  // act only with --migration, and the front ends list (--list-rules) and
+  // register (clang-tidy checks) them together with that option.
+  // findRuleInfo() knows them, so --disable-rule accepts their names.
   return Infos;
 }
 
@@ -80,6 +85,9 @@ const RuleInfo *findRuleInfo(llvm::StringRef Name) {
   for (const RuleInfo &I : wholeMigrationRuleInfos())
     if (I.Name == Name)
       return &I;
+  for (const RuleInfo *I : specRuleInfos())
+    if (I->Name == Name)
+      return I;
   return nullptr;
 }
 

@@ -64,6 +64,9 @@ public:
               llvm::ArrayRef<ChangedFunction> Helpers = {},
               const VersionGuards *Versions = nullptr);
 
+  /// The ranges recorded so far (finish() forgets them).
+  llvm::ArrayRef<clang::SourceRange> ranges() const { return Ranges; }
+
   /// The rule name of every finding made here.
   static constexpr llvm::StringLiteral Rule = "skipped-code";
 

@@ -72,7 +72,10 @@ std::optional<ChangedFile> composeCompat(ChangePlan &Plan, const CompatRequest &
   if (Request.Mode != CompatMode::Header || !UsesHeader)
     return std::nullopt;
 
-  std::string Text = compatHeaderText(llvm::sys::path::filename(Header));
+  std::string Text =
+      Request.Migration
+          ? compatHeaderText(llvm::sys::path::filename(Header), *Request.Migration)
+          : compatHeaderText(llvm::sys::path::filename(Header));
   if (!isInside(Header, Request.Root)) {
     Problems.push_back(Header + ": error: --compat=header: the header would be "
                                 "outside the tree (--root); nothing was changed");

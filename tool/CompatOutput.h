@@ -25,6 +25,8 @@ struct CompatRequest {
   /// changed file.
   std::string HeaderPath;
   std::string Root;
+  /// The migrations of the run (the header has a section per spec).
+  const MigrationOptions *Migration = nullptr;
 };
 
 /// Replaces the plan's edits by their --compat composition. Files that

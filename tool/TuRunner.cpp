@@ -98,7 +98,8 @@ public:
   }
   void HandleTranslationUnit(ASTContext &Ctx) override {
     Result.ParseCpuSeconds = processCpuSeconds() - CpuStart;
-    Ctx.setTraversalScope(MigrationAnalysis::declsThatCanHoldSites(Ctx, PP));
+    Ctx.setTraversalScope(
+        MigrationAnalysis::declsThatCanHoldSites(Ctx, PP, Analysis.siteNames()));
     Analysis.startTranslationUnit(Ctx);
     Matching->HandleTranslationUnit(Ctx);
   }
@@ -127,7 +128,7 @@ public:
     Analysis.registerMatchers(Finder);
     if (!Settings.FullParse) {
       CI.getFrontendOpts().SkipFunctionBodies = true;
-      Bodies.emplace(CI.getPreprocessor());
+      Bodies.emplace(CI.getPreprocessor(), Analysis.siteNames());
     }
     return std::make_unique<ScopedConsumer>(
         Finder.newASTConsumer(), Analysis, CI.getPreprocessor(),

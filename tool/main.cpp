@@ -631,6 +631,8 @@ int main(int argc, const char **argv) {
   Settings.Migration.DisabledRules.insert(DisableRule.begin(), DisableRule.end());
   Settings.Migration.Compat = CompatOut.Mode;
   Settings.Root = Root;
+  Settings.Migration.TreeRoot = Root;
+  CompatOut.Migration = &Settings.Migration;
   Settings.ResourceDir =
       Resources.Dir.empty() ? Resources.Tried.front() : Resources.Dir;
   if (Resources.Dir.empty() &&

@@ -1,0 +1,90 @@
+//===- InitializerRemoved.cpp - removed-initializer: `.field = value` goes ===//
+//
+// A designated initialiser `.Field = Value` of a struct of the entry's
+// record type is removed with its comma, and with its line when it is alone
+// on it (`.llseek = no_llseek,` of a file_operations: NULL is the default).
+// The value is matched as written (the old macro's name), so `.llseek =
+// my_llseek` is never touched. An initialiser a macro writes is reported.
+//
+//===----------------------------------------------------------------------===//
+#include "SpecRules.h"
+
+#include "../../TextEdits.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace gup {
+
+const RuleInfo &removedInitializerRule() {
+  static const RuleInfo Info{
+      "removed-initializer", "gup-removed-initializer",
+      "remove a designated initialiser `.field = value` whose value a kernel "
+      "release removed (a spec's initializer-removed entries)"};
+  return Info;
+}
+
+namespace {
+bool blank(char C) { return C == ' ' || C == '\t' || C == '\n' || C == '\r'; }
+} // namespace
+
+void removeInitializer(const DesignatedInitExpr &Init, const SpecUse &Use,
+                       SpecSiteContext &Ctx) {
+  const SpecEntry &E = Use.Entry;
+  const SourceManager &SM = Ctx.SM;
+  const Expr *Value = Init.getInit();
+  SourceLocation Begin = Init.getBeginLoc();
+  if (Init.size() != 1 || !Init.getDesignator(0)->isFieldDesignator() ||
+      Init.getDesignator(0)->getFieldName() == nullptr ||
+      Init.getDesignator(0)->getFieldName()->getName() != E.Field || !Value)
+    return;
+  SourceLocation ValueBegin = SM.getExpansionLoc(Value->getBeginLoc());
+  SourceLocation ValueEnd = SM.getExpansionRange(Value->getEndLoc()).getEnd();
+  llvm::StringRef Written = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(ValueBegin, ValueEnd), SM, Ctx.LO);
+  if (Written.trim() != E.Value)
+    return;
+  SourceLocation At = SM.getExpansionLoc(Begin);
+  if (!Ctx.editable(At) || Ctx.oldKernelsOnly(At, Use.Spec))
+    return;
+  std::string Change = "." + E.Field + " = " + E.Value + " of struct " + E.Name +
+                       " must go from Linux " + formatKernelVersion(Use.Spec.Kernel) +
+                       " on (" + Use.Spec.Id + ")";
+  if (Ctx.reportIfDefinedInTree(removedInitializerRule(), Use, At, Change))
+    return;
+  Finding F = Ctx.finding(removedInitializerRule(), Use, At, FindingKind::Rewrite,
+                          Change + ": initialiser removed");
+  if (Begin.isMacroID()) {
+    Ctx.reportEdit(std::move(F), cannotEdit("a macro writes the initialiser"));
+    return;
+  }
+  auto [File, From] = SM.getDecomposedLoc(At);
+  auto [EndFile, To] = SM.getDecomposedLoc(
+      Lexer::getLocForEndOfToken(ValueEnd, 0, SM, Ctx.LO));
+  if (File != EndFile || To < From) {
+    Ctx.reportEdit(std::move(F), cannotEdit("it is not written in one place"));
+    return;
+  }
+  llvm::StringRef Text = SM.getBufferData(File);
+  size_t After = To;
+  while (After < Text.size() && blank(Text[After]))
+    ++After;
+  if (After < Text.size() && Text[After] == ',') {
+    To = After + 1;
+  } else {
+    // The last initialiser: the comma before it goes instead.
+    size_t Before = From;
+    while (Before > 0 && blank(Text[Before - 1]))
+      --Before;
+    if (Before > 0 && Text[Before - 1] == ',')
+      From = Before - 1;
+  }
+  EditContext Edit(SM, Ctx.LO);
+  Ctx.reportEdit(std::move(F), Edit.removeText(File, From, To));
+}
+
+} // namespace gup

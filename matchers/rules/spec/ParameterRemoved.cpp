@@ -1,0 +1,206 @@
+//===- ParameterRemoved.cpp - removed-argument: a parameter went ----------===//
+//
+// The argument at the entry's index is dropped, by position, from calls of
+// the function and invocations of the function-like macro (class_create()
+// lost its owner in 6.4), when the argument is one the entry may drop
+// (DropWhen: NULL; or anything without side effects). Other arguments, and
+// lists that do not have the old arity, are named in a warning.
+//
+//===----------------------------------------------------------------------===//
+#include "SpecRules.h"
+
+#include "../../SourceText.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace gup {
+
+const RuleInfo &removedArgumentRule() {
+  static const RuleInfo Info{
+      "removed-argument", "gup-removed-argument",
+      "drop, by position, the argument of a parameter a kernel release removed "
+      "from a function or function-like macro (a spec's parameter-removed "
+      "entries other than GUP's vmas)"};
+  return Info;
+}
+
+bool tokensHaveNoSideEffects(llvm::StringRef Text, const LangOptions &LO) {
+  Lexer L(SourceLocation(), LO, Text.begin(), Text.begin(), Text.end());
+  Token T;
+  llvm::StringRef Previous;
+  while (true) {
+    bool Last = L.LexFromRawLexer(T);
+    if (T.is(tok::eof))
+      return true;
+    switch (T.getKind()) {
+    case tok::equal: case tok::plusequal: case tok::minusequal:
+    case tok::starequal: case tok::slashequal: case tok::percentequal:
+    case tok::ampequal: case tok::pipeequal: case tok::caretequal:
+    case tok::lesslessequal: case tok::greatergreaterequal:
+    case tok::plusplus: case tok::minusminus:
+      return false;
+    case tok::l_paren:
+      // A call (or a macro that may hide one); sizeof and friends are not.
+      if (!Previous.empty() && Previous != "sizeof" && Previous != "typeof" &&
+          Previous != "__typeof__" && Previous != "_Alignof" && Previous != "__alignof__")
+        return false;
+      break;
+    default:
+      break;
+    }
+    Previous = T.is(tok::raw_identifier) ? T.getRawIdentifier() : llvm::StringRef();
+    if (Last)
+      return true;
+  }
+}
+
+namespace {
+
+std::string changeText(const SpecUse &Use) {
+  const SpecEntry &E = Use.Entry;
+  return E.Name + "() has no " + (E.ParameterName.empty() ? "" : "'" + E.ParameterName + "' ") +
+         "parameter (argument " + std::to_string(E.Index + 1) + ") from Linux " +
+         formatKernelVersion(Use.Spec.Kernel) + " on (" + Use.Spec.Id + ")";
+}
+
+std::string mayDropText(const SpecEntry &E) {
+  return E.Drop == DropWhen::Null ? "is not NULL" : "may have side effects";
+}
+
+bool nullText(llvm::StringRef Text) {
+  Text = Text.trim();
+  while (Text.consume_front("(") && Text.consume_back(")"))
+    Text = Text.trim();
+  return Text == "NULL" || Text == "0";
+}
+
+/// The offset of the '(' that follows the token at \p Name, or nullopt.
+std::optional<unsigned> openParenAfter(SourceLocation Name, const SourceManager &SM,
+                                       const LangOptions &LO) {
+  auto [File, Offset] = SM.getDecomposedLoc(Name);
+  llvm::StringRef Text = SM.getBufferData(File);
+  size_t I = Offset + Lexer::MeasureTokenLength(Name, SM, LO);
+  while (I < Text.size()) {
+    if (Text[I] == ' ' || Text[I] == '\t' || Text[I] == '\n' || Text[I] == '\r') {
+      ++I;
+    } else if (Text.substr(I).starts_with("\\\n")) {
+      I += 2;
+    } else if (Text.substr(I).starts_with("/*")) {
+      size_t End = Text.find("*/", I + 2);
+      if (End == llvm::StringRef::npos)
+        return std::nullopt;
+      I = End + 2;
+    } else {
+      break;
+    }
+  }
+  if (I < Text.size() && Text[I] == '(')
+    return unsigned(I);
+  return std::nullopt;
+}
+
+} // namespace
+
+void dropArgumentOfCall(const CallExpr &Call, const SpecUse &Use, SpecSiteContext &Ctx) {
+  const SpecEntry &E = Use.Entry;
+  SourceLocation Name = Ctx.SM.getSpellingLoc(Call.getCallee()->getExprLoc());
+  if (!Ctx.editable(Name) || Ctx.oldKernelsOnly(Name, Use.Spec))
+    return;
+  if (Call.getNumArgs() + 1 == E.Arity)
+    return; // already the new form
+  if (Ctx.reportIfDefinedInTree(removedArgumentRule(), Use, Name, changeText(Use),
+                                Call.getDirectCallee()))
+    return;
+  if (Call.getNumArgs() != E.Arity || E.Index >= E.Arity) {
+    Ctx.report(Ctx.finding(removedArgumentRule(), Use, Name, FindingKind::Report,
+                           changeText(Use) + ", but this call passes " +
+                               std::to_string(Call.getNumArgs()) + " arguments, not " +
+                               std::to_string(E.Arity) + ": migrate it by hand"));
+    return;
+  }
+  const Expr &Arg = *Call.getArg(E.Index);
+  bool MayDrop = E.Drop == DropWhen::Null ? isNullPointer(Arg, *Ctx.Ctx)
+                                          : !Arg.HasSideEffects(*Ctx.Ctx);
+  Finding F = Ctx.finding(removedArgumentRule(), Use, Name, FindingKind::Rewrite,
+                          changeText(Use) + ": argument dropped");
+  F.CalleeLoc = Name;
+  if (!MayDrop) {
+    F.Kind = FindingKind::Report;
+    F.Message = changeText(Use) + ", but the argument passed here " + mayDropText(E) +
+                ": not changed; move what it does out of the call, then drop it";
+    Ctx.report(std::move(F));
+    return;
+  }
+  Ctx.reportEdit(std::move(F), dropCallArgument(Call, E.Index, Ctx.SM, Ctx.LO));
+}
+
+void reportUncalledReference(SourceLocation Loc, const SpecUse &Use,
+                             SpecSiteContext &Ctx) {
+  if (!Ctx.editable(Loc) || Ctx.oldKernelsOnly(Loc, Use.Spec))
+    return;
+  if (Ctx.reportIfDefinedInTree(removedArgumentRule(), Use, Loc, changeText(Use)))
+    return;
+  Ctx.report(Ctx.finding(removedArgumentRule(), Use, Loc, FindingKind::Report,
+                         changeText(Use) + ", but here " + Use.Entry.Name +
+                             " is used as a value, not called: whatever calls "
+                             "through it must drop that argument; migrate it by hand"));
+}
+
+void dropArgumentOfTokens(const TokenSite &Site, const SpecUse &Use, SpecSiteContext &Ctx) {
+  const SpecEntry &E = Use.Entry;
+  if (!Ctx.editable(Site.Name) || Ctx.oldKernelsOnly(Site.Name, Use.Spec))
+    return;
+  if (Ctx.reportIfDefinedInTree(removedArgumentRule(), Use, Site.Name, changeText(Use)))
+    return;
+  std::string Where = Site.InDefine ? " (in the #define of " + Site.Define + ")" : "";
+  auto Warn = [&](std::string Why) {
+    Ctx.report(Ctx.finding(removedArgumentRule(), Use, Site.Name,
+                           FindingKind::Report,
+                           changeText(Use) + Where + ", but " + Why));
+  };
+  std::optional<unsigned> LParen = openParenAfter(Site.Name, Ctx.SM, Ctx.LO);
+  if (!LParen) {
+    Warn("it is named here without an argument list: migrate this use by hand");
+    return;
+  }
+  FileID File = Ctx.SM.getFileID(Site.Name);
+  llvm::Expected<ListSpelling> List = spellListAt(File, *LParen, Ctx.SM, Ctx.LO);
+  if (!List) {
+    Warn("its argument list cannot be read (" + llvm::toString(List.takeError()) +
+         "): migrate it by hand");
+    return;
+  }
+  if (List->Items.size() + 1 == E.Arity)
+    return; // already the new form
+  if (List->Items.size() != E.Arity || E.Index >= E.Arity) {
+    Warn("this use passes " + std::to_string(List->Items.size()) + " arguments, not " +
+         std::to_string(E.Arity) + ": migrate it by hand");
+    return;
+  }
+  llvm::StringRef Arg = itemText(*List, E.Index, Ctx.SM).trim();
+  if (Site.InDefine && llvm::is_contained(Site.DefineParameters, Arg.str())) {
+    Warn("the argument is the macro's parameter '" + Arg.str() +
+         "', whose value is at each use of " + Site.Define +
+         ": drop the parameter from the macro and its uses by hand");
+    return;
+  }
+  bool MayDrop = E.Drop == DropWhen::Null ? nullText(Arg)
+                                          : tokensHaveNoSideEffects(Arg, Ctx.LO);
+  if (!MayDrop) {
+    Warn("the argument '" + Arg.str() + "' " + mayDropText(E) +
+         ": not changed; move what it does out of the call, then drop it");
+    return;
+  }
+  Finding F = Ctx.finding(removedArgumentRule(), Use, Site.Name, FindingKind::Rewrite,
+                          changeText(Use) + Where + ": argument '" + Arg.str() +
+                              "' dropped");
+  F.CalleeLoc = Site.Name;
+  Ctx.reportEdit(std::move(F), removeItem(*List, E.Index, Ctx.SM));
+}
+
+} // namespace gup

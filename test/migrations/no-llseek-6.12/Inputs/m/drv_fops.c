@@ -1,0 +1,19 @@
+/* A character device whose files cannot seek. */
+#include <linux/fs.h>
+#include <linux/module.h>
+
+static ssize_t drv_read(struct file *file, char *buf, size_t len, loff_t *pos)
+{
+	return 0;
+}
+
+const struct file_operations drv_fops = {
+	.owner		= THIS_MODULE,
+	.read		= drv_read,
+	.llseek		= no_llseek,
+};
+
+const struct file_operations drv_seek_fops = {
+	.owner		= THIS_MODULE,
+	.llseek		= noop_llseek,
+};
