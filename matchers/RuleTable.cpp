@@ -65,10 +65,16 @@ std::vector<RuleInfo> allRuleInfos() {
     Infos.push_back(R->info());
   for (const RuleInfo &I : wholeMigrationRuleInfos())
     Infos.push_back(I);
-  // The rules of the spec kinds (specRuleInfos()) are not listed yet: they
-  // act only with --migration, and the front ends list (--list-rules) and
-  // register (clang-tidy checks) them together with that option.
-  // findRuleInfo() knows them, so --disable-rule accepts their names.
+  // The rules of the spec kinds (specKindRuleInfos()) act only with
+  // --migration; front ends list them with that option. findRuleInfo()
+  // knows them, so --disable-rule accepts their names.
+  return Infos;
+}
+
+std::vector<RuleInfo> specKindRuleInfos() {
+  std::vector<RuleInfo> Infos;
+  for (const RuleInfo *I : specRuleInfos())
+    Infos.push_back(*I);
   return Infos;
 }
 

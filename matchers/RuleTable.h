@@ -24,6 +24,12 @@ llvm::ArrayRef<const RefRule *> refRules();
 /// and the clang-tidy module).
 std::vector<RuleInfo> allRuleInfos();
 
+/// The rules of the spec kinds (matchers/rules/spec/): they act only on the
+/// migrations other than gup-vmas, so front ends list them when --migration
+/// (clang-tidy: every check name, since checks are registered before the
+/// options are read).
+std::vector<RuleInfo> specKindRuleInfos();
+
 /// The rule named \p Name, or null.
 const RuleInfo *findRuleInfo(llvm::StringRef Name);
 

@@ -19,6 +19,16 @@ using namespace clang::ast_matchers;
 
 namespace gup::tidy {
 namespace {
+/// The GUP rules and those of the spec kinds: a check exists for each
+/// (registered before the Migrations option is read; a spec-kind check
+/// finds nothing unless its migration is selected).
+std::vector<RuleInfo> everyRule() {
+  std::vector<RuleInfo> Rules = allRuleInfos();
+  for (const RuleInfo &Info : specKindRuleInfos())
+    Rules.push_back(Info);
+  return Rules;
+}
+
 
 constexpr llvm::StringLiteral TargetKernelOption = "TargetKernel";
 constexpr llvm::StringLiteral DropVmaChecksOption = "DropVmaChecks";
@@ -96,7 +106,7 @@ MigrationCheck::MigrationCheck(llvm::StringRef Name,
           << Rule << DisabledRulesOption;
   }
   selectMigrations(Name);
-  for (const RuleInfo &Info : allRuleInfos())
+  for (const RuleInfo &Info : everyRule())
     if (Info.TidyCheck == Name)
       OwnRules.insert(Info.Name);
 }
@@ -136,7 +146,7 @@ void MigrationCheck::selectMigrations(llvm::StringRef CheckName) {
 
 std::vector<std::string> MigrationCheck::checkNames() {
   std::vector<std::string> Names;
-  for (const RuleInfo &Info : allRuleInfos())
+  for (const RuleInfo &Info : everyRule())
     if (!llvm::is_contained(Names, Info.TidyCheck))
       Names.push_back(Info.TidyCheck.str());
   return Names;
@@ -150,7 +160,7 @@ void MigrationCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts
 }
 
 void MigrationCheck::registerMatchers(MatchFinder *Finder) {
-  MigrationAnalysis::registerMatchers(*Finder, this);
+  MigrationAnalysis::registerMatchers(*Finder, this, Migration);
 }
 
 void MigrationCheck::registerPPCallbacks(const clang::SourceManager &,

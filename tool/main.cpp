@@ -436,7 +436,11 @@ int main(int argc, const char **argv) {
   }
 
   if (ListRules) {
-    for (const gup::RuleInfo &Info : gup::allRuleInfos())
+    std::vector<gup::RuleInfo> Rules = gup::allRuleInfos();
+    if (MigrationIds.getNumOccurrences())
+      for (const gup::RuleInfo &Info : gup::specKindRuleInfos())
+        Rules.push_back(Info);
+    for (const gup::RuleInfo &Info : Rules)
       outs() << Info.Name << "\t" << Info.TidyCheck << "\t" << Info.Summary << "\n";
     return Done;
   }
