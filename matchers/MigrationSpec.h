@@ -125,7 +125,7 @@ struct MigrationSpec {
   std::string Upstream;
   /// --series puts migrations in ascending order of this, then by Id.
   int SeriesOrder = 0;
-  /// Names of C++ idiom rules (matchers/rules/<id>/) that run on this
+  /// Names of C++ idiom rules (GUP's: matchers/rules/gup/) that run on this
   /// spec's sites before the generic ones; the loader checks they exist.
   std::vector<std::string> IdiomRules;
   /// Functions of the same family that never had the removed parameter

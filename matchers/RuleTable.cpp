@@ -1,7 +1,7 @@
 //===- RuleTable.cpp - The ordered decision tables ------------------------===//
 #include "RuleTable.h"
 
-#include "rules/Rules.h"
+#include "rules/gup/Rules.h"
 #include "rules/spec/SpecRules.h"
 
 namespace gup {

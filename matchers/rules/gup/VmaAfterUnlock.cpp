@@ -11,8 +11,8 @@
 //===----------------------------------------------------------------------===//
 #include "Rules.h"
 
-#include "../Flow.h"
-#include "../SingleVma.h"
+#include "../../Flow.h"
+#include "../../SingleVma.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"

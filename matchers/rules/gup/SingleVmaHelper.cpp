@@ -17,8 +17,8 @@
 //===----------------------------------------------------------------------===//
 #include "Rules.h"
 
-#include "../SingleVma.h"
-#include "../TextEdits.h"
+#include "../../SingleVma.h"
+#include "../../TextEdits.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"

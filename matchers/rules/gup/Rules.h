@@ -8,7 +8,7 @@
 #ifndef GUP_MATCHERS_RULES_RULES_H
 #define GUP_MATCHERS_RULES_RULES_H
 
-#include "../Rule.h"
+#include "../../Rule.h"
 
 namespace gup {
 
