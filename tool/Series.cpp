@@ -588,7 +588,7 @@ writeSeries(const ChangePlan &Unfinalized, const SeriesOptions &Options,
       KernelVersion Newest = 0;
       for (const MigrationSpec *Spec : Migrations)
         Newest = std::max(Newest, Spec->Kernel);
-      CoverSubject = "migrate to the kernel API changes up to Linux " +
+      CoverSubject = "treewide: migrate to the kernel API changes up to Linux " +
                      formatKernelVersion(Newest);
       paragraph(B, "This series migrates the tree to kernel API changes, one "
                    "change per patch (the removal of the GUP vmas parameter "
