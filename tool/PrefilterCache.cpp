@@ -67,7 +67,8 @@ void PrefilterCache::load() {
     E.Stamp.MtimeNs = int64_t(In.u64());
     E.Stamp.Hash = In.u64();
     E.CachedAtNs = int64_t(In.u64());
-    for (uint64_t V = In.count(8 * 7); V > 0 && In.Ok; --V) {
+    // A variant is at least its key, flags and four counts: 6 words.
+    for (uint64_t V = In.count(8 * 6); V > 0 && In.Ok; --V) {
       uint64_t Key = In.u64();
       uint64_t Flags = In.u64();
       FileScan S;
