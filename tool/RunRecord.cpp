@@ -66,8 +66,6 @@ PathStamp directoryStampOf(llvm::StringRef Dir) {
   return S;
 }
 
-bool isDirectoryStamp(const PathStamp &S) { return llvm::StringRef(S.Path).ends_with("/"); }
-
 /// \p Depends with each absent path replaced by the stamp of its deepest
 /// existing ancestor directory (once per directory). A path is kept as it
 /// is when that ancestor is not a plain existing directory (a dangling
@@ -136,6 +134,8 @@ std::string changed(const PathStamp &Recorded, int64_t StartedNs) {
   return "";
 }
 } // namespace
+
+bool isDirectoryStamp(const PathStamp &S) { return llvm::StringRef(S.Path).ends_with("/"); }
 
 RunKey runKey(llvm::ArrayRef<std::string> BuildPaths, llvm::StringRef Cwd,
               llvm::StringRef RootOption, llvm::ArrayRef<std::string> Files,

@@ -56,6 +56,10 @@ struct RunRecord {
   std::vector<TuJob> sparseJobs() const;
 };
 
+/// True for a recorded stamp that stands for a directory (the absent
+/// include paths under it), not for one path.
+bool isDirectoryStamp(const PathStamp &S);
+
 /// The record for \p Key in \p CacheDir when every stamp it holds is
 /// unchanged; else none, and \p WhyNot says why (the first difference).
 std::optional<RunRecord> loadRunRecord(const std::string &CacheDir, const RunKey &Key,

@@ -671,7 +671,7 @@ int main(int argc, const char **argv) {
     Selection = std::move(Record->Selection);
     Selection.Stats.RunRecordReused = true;
     for (const gup::PathStamp &Stamp : Selection.Depends)
-      ++(llvm::StringRef(Stamp.Path).ends_with("/") ? Selection.Stats.RunRecordDirectories
+      ++(gup::isDirectoryStamp(Stamp) ? Selection.Stats.RunRecordDirectories
          : Stamp.Size < 0                             ? Selection.Stats.RunRecordAbsent
                                                       : Selection.Stats.RunRecordFiles);
     Selection.Depends.clear();
