@@ -10,6 +10,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/Token.h"
 #include "llvm/ADT/StringSet.h"
@@ -306,7 +307,6 @@ std::string fileAndLine(SourceLocation Loc, const SourceManager &SM) {
          std::to_string(P.getLine());
 }
 
-bool identifierChar(char C) { return isalnum(static_cast<unsigned char>(C)) || C == '_'; }
 } // namespace
 
 void SpecAnalysis::finish(ASTContext &Ctx, llvm::ArrayRef<SourceRange> Skipped) {
@@ -382,17 +382,39 @@ void SpecAnalysis::finish(ASTContext &Ctx, llvm::ArrayRef<SourceRange> Skipped) 
     llvm::StringRef Text = SM.getBufferData(File);
     if (To > Text.size() || To < From)
       continue;
+    // Where a name counts: an identifier token for an API; the start of a
+    // `<...>` or `"..."` header name for a header. A name in a comment or
+    // in a message string is no use of it.
+    std::vector<Token> Tokens;
+    {
+      Lexer L(SM.getLocForStartOfFile(File), Ctx.getLangOpts(), Text.begin(),
+              Text.begin() + From, Text.end());
+      Token T;
+      while (true) {
+        L.LexFromRawLexer(T);
+        if (T.is(tok::eof) || SM.getFileOffset(T.getLocation()) >= To)
+          break;
+        Tokens.push_back(T);
+      }
+    }
     forEachEntry(Specs, [&](const MigrationSpec &S, const SpecEntry &E) {
       bool Path = E.Kind == SpecEntryKind::HeaderMoved;
       std::string Name = E.Kind == SpecEntryKind::InitializerRemoved ? "" : E.Name;
       if (Name.empty())
         return;
-      for (size_t At = Text.find(Name, From); At != llvm::StringRef::npos && At < To;
-           At = Text.find(Name, At + 1)) {
-        if (!Path && ((At > 0 && identifierChar(Text[At - 1])) ||
-                      (At + Name.size() < Text.size() &&
-                       identifierChar(Text[At + Name.size()]))))
-          continue;
+      std::vector<unsigned> Mentions;
+      for (const Token &T : Tokens) {
+        unsigned Offset = SM.getFileOffset(T.getLocation());
+        if (!Path) {
+          if (T.is(tok::raw_identifier) && T.getRawIdentifier() == Name)
+            Mentions.push_back(Offset);
+        } else if ((T.is(tok::less) && Text.substr(Offset + 1).starts_with(Name + ">")) ||
+                   (T.is(tok::string_literal) && T.getLength() == Name.size() + 2 &&
+                    Text.substr(Offset + 1).starts_with(Name))) {
+          Mentions.push_back(Offset + 1);
+        }
+      }
+      for (unsigned At : Mentions) {
         SourceLocation Loc = SM.getComposedLoc(File, At);
         // A branch for one side of the change only is written for it
         // (class_create() keeps its name on the new side).

@@ -18,4 +18,8 @@ void drv_log_tag(struct drv_tag *tag, const char *src)
 #ifdef CONFIG_DRV_TAG_LOG
 	strlcpy(tag->text, src, sizeof(tag->text));
 #endif
+#ifdef CONFIG_DRV_TAG_TRACE
+	/* was strlcpy() before the trace buffer grew */
+	pr_debug("strlcpy-free copy of %s\n", src); // strlcpy
+#endif
 }
