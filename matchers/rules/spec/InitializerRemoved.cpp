@@ -1,7 +1,8 @@
 //===- InitializerRemoved.cpp - removed-initializer: `.field = value` goes ===//
 //
 // A designated initialiser `.Field = Value` of a struct of the entry's
-// record type is removed with its comma, and with its line when it is alone
+// record type is removed with its comma (the last one alone on its line
+// leaves the comma before it), and with its line when it is alone
 // on it (`.llseek = no_llseek,` of a file_operations: NULL is the default).
 // The value is matched as written (the old macro's name), so `.llseek =
 // my_llseek` is never touched. An initialiser a macro writes is reported.
@@ -30,6 +31,17 @@ const RuleInfo &removedInitializerRule() {
 
 namespace {
 bool blank(char C) { return C == ' ' || C == '\t' || C == '\n' || C == '\r'; }
+
+/// True when [From, To) of \p Text has only blanks around it on its line.
+bool aloneOnItsLine(llvm::StringRef Text, size_t From, size_t To) {
+  for (size_t I = From; I > 0 && Text[I - 1] != '\n'; --I)
+    if (!blank(Text[I - 1]))
+      return false;
+  for (size_t I = To; I < Text.size() && Text[I] != '\n'; ++I)
+    if (!blank(Text[I]))
+      return false;
+  return true;
+}
 } // namespace
 
 void removeInitializer(const DesignatedInitExpr &Init, const SpecUse &Use,
@@ -75,8 +87,11 @@ void removeInitializer(const DesignatedInitExpr &Init, const SpecUse &Use,
     ++After;
   if (After < Text.size() && Text[After] == ',') {
     To = After + 1;
-  } else {
-    // The last initialiser: the comma before it goes instead.
+  } else if (!aloneOnItsLine(Text, From, To)) {
+    // The last initialiser, after others on its line: the comma before it
+    // goes instead. Alone on its line it leaves the one before with a
+    // trailing comma, which C allows and keeps the edit to whole lines (a
+    // line --compat=guard can put under a version test).
     size_t Before = From;
     while (Before > 0 && blank(Text[Before - 1]))
       --Before;

@@ -17,3 +17,9 @@ const struct file_operations drv_seek_fops = {
 	.owner		= THIS_MODULE,
 	.llseek		= noop_llseek,
 };
+
+/* The last initialiser, written without a trailing comma. */
+const struct file_operations drv_last_fops = {
+	.owner		= THIS_MODULE,
+	.llseek		= no_llseek
+};
