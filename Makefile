@@ -89,6 +89,11 @@ fuzz: build
 	  -j$(JOBS) --workdir=$(BUILD)/fuzz --tool=$(BUILD)/bin/gup-rewrite \
 	  --clang=$(LLVM_BIN)/clang --include=model/include \
 	  --clang-tidy=$(LLVM_BIN)/clang-tidy --plugin=$(BUILD)/lib/libGupTidy.so
+	seed=$(if $(SEED),$(SEED),$$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')); \
+	echo "gen_spec_shapes: seed $$seed"; \
+	python3 test/generated/gen_spec_shapes.py check --seed=$$seed --count=$(COUNT) \
+	  --workdir=$(BUILD)/fuzz-specs --tool=$(BUILD)/bin/gup-rewrite --clang=$(LLVM_BIN)/clang \
+	  --include=test/migrations/Inputs/include --include=model/include
 
 bench: build
 	bench/run.sh $(BUILD)
