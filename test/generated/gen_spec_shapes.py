@@ -19,10 +19,11 @@ or a line break inside the call). The id "SEED:INDEX" alone reproduces it.
   1. compiles the originals against the 6.1 stubs (-Wall -Werror): a
      variant that does not is a bug of this generator;
   2. runs gup-rewrite --migration=all --in-place on one copy (the new
-     kernels' code) and --compat=guard --in-place on another;
-  3. compiles the first copy against the 6.12 stubs and the second against
-     6.1 and 6.12 (files of variants expected to be reported are not: their
-     old code stays);
+     kernels' code), with --compat=guard on a second and --compat=header on
+     a third;
+  3. compiles the first copy against the 6.12 stubs and the others against
+     6.1 and 6.12 (files of variants expected to be reported in a mode are
+     not: their old code stays);
   4. runs gup-rewrite again on both results: nothing changes;
 and judges each variant by its expectation:
   migrate    compiles where it must, and no warning is about it;
@@ -42,7 +43,7 @@ import shutil
 import subprocess
 import sys
 
-MODES = ("edit", "guard")
+MODES = ("edit", "guard", "header")
 MARK_BEGIN = "/* variant {id} */"
 MARK_END = "/* end {id} */"
 HEADERS = ["linux/types.h", "linux/stddef.h", "linux/string.h", "linux/module.h",
@@ -55,7 +56,7 @@ class Variant:
         self.id = vid
         self.kind = kind          # what it is, for the summary
         self.expect = expect      # migrate | report | unchanged | either
-        # What --compat=guard does with it, when that differs.
+        # What --compat=guard and --compat=header do with it, when that differs.
         self.guard_expect = guard_expect or expect
         self.top = top            # file-scope text (macros, tables, includes)
         self.body = body          # statements of `int v_<n>(...)`
@@ -63,7 +64,7 @@ class Variant:
         self.own_file = own_file  # an #include variant: alone in its file
 
     def expect_in(self, mode):
-        return self.guard_expect if mode == "guard" else self.expect
+        return self.expect if mode == "edit" else self.guard_expect
 
     def text(self, n):
         out = [MARK_BEGIN.format(id=self.id)]
@@ -212,7 +213,7 @@ def llseek_variant(rng, vid):
         one_line = rng.choice(["{ .owner = THIS_MODULE, .llseek = no_llseek }",
                                "{ .llseek = no_llseek, .owner = THIS_MODULE }",
                                "{ .llseek = no_llseek }"])
-        # A version test cannot go inside one line: reported in guard mode.
+        # A version test cannot go inside one line: reported with --compat.
         return Variant(vid, "initializer/one-line", "migrate",
                        "const struct file_operations gen_fops_@ = %s;\n" % one_line,
                        guard_expect="report")
@@ -405,7 +406,7 @@ def check(args):
 
     results = {}
     for mode in MODES:
-        extra = ["--compat=guard"] if mode == "guard" else []
+        extra = [] if mode == "edit" else ["--compat=" + mode]
         tree = os.path.join(work, mode)
         shutil.copytree(orig, tree)
         write_db(tree, files, 601, args)
@@ -484,7 +485,7 @@ def check(args):
         for api in sides:
             write_db(tree, clean, api, args)
             r = run([args.tool, "-p", tree, "--migration=all"] + (
-                ["--compat=guard"] if mode == "guard" else []))
+                [] if mode == "edit" else ["--compat=" + mode]))
             if r.stdout.strip():
                 failures.append("%s: a second run (%d) changes the result:\n%s"
                                 % (mode, api, r.stdout[:3000]))
