@@ -161,6 +161,8 @@ def strlcpy_variant(rng, vid):
         ("do-while", "\tdo {\n\t\t%s;\n\t} while (0);"),
         ("for-body", "\tfor (i = 0; i < 1; i++)\n\t\t%s;"),
         ("else-body", "\tif (!src)\n\t\tx = 1;\n\telse\n\t\t%s;"),
+        ("comma-left", "\tx = (%s, 0);"),
+        ("for-increment", "\tfor (i = 0; i < 1; i++, %s)\n\t\tx++;"),
     ]
     used = [
         ("assign", "\tx = %s;"),
@@ -194,6 +196,10 @@ def class_create_variant(rng, vid):
         ("local-init", "\t{\n\t\tstruct class *c = %s;\n\n\t\tx = c != NULL;\n\t}"),
     ]
     ctx, form = rng.choice(contexts)
+    if rng.random() < 0.15:
+        top = "#define GEN_CLASS_@(n) %s\n" % spell_call(rng, "class_create", [owner, "(n)"]).replace("\n", " \\\n")
+        return Variant(vid, "param/class_create/macro-body", "migrate", top,
+                       "\tcls = GEN_CLASS_@(\"gen\");")
     if rng.random() < 0.2:
         return Variant(vid, "param/class_create/side-effect-owner", "report",
                        "static struct module *gen_owner_@(void) { return THIS_MODULE; }\n",
@@ -217,6 +223,25 @@ def llseek_variant(rng, vid):
         return Variant(vid, "initializer/one-line", "migrate",
                        "const struct file_operations gen_fops_@ = %s;\n" % one_line,
                        guard_expect="report")
+    if rng.random() < 0.1:
+        return Variant(vid, "initializer/nested", "migrate",
+                       "struct gen_dev_@ {\n\tint id;\n\tstruct file_operations fops;\n};\n"
+                       "struct gen_dev_@ gen_dev_@ = {\n\t.id = 1,\n\t.fops = {\n"
+                       "\t\t.owner = THIS_MODULE,\n\t\t.llseek = no_llseek,\n\t},\n};\n")
+    if rng.random() < 0.1:
+        return Variant(vid, "initializer/array", "migrate",
+                       "const struct file_operations gen_fops_@[] = {\n\t{\n"
+                       "\t\t.llseek = no_llseek,\n\t},\n\t{\n\t\t.owner = THIS_MODULE,\n"
+                       "\t\t.llseek = no_llseek,\n\t},\n};\n")
+    if rng.random() < 0.1:
+        return Variant(vid, "initializer/comment-after", "migrate",
+                       "const struct file_operations gen_fops_@ = {\n\t.owner = THIS_MODULE,\n"
+                       "\t.llseek = no_llseek, %s\n};\n" % rng.choice(
+                           ["/* cannot seek */", "// cannot seek"]))
+    if rng.random() < 0.1:
+        return Variant(vid, "initializer/parenthesised", "report",
+                       "const struct file_operations gen_fops_@ = {\n\t.owner = THIS_MODULE,\n"
+                       "\t.llseek = (no_llseek),\n};\n")
     if rng.random() < 0.15:
         top = "struct file_operations gen_fops_@;\n"
         return Variant(vid, "initializer/assignment", "report", top,
@@ -229,7 +254,14 @@ def llseek_variant(rng, vid):
 # --- look-alikes and code already written for both sides ------------------
 
 def unchanged_variant(rng, vid):
-    choice = rng.randrange(6)
+    choice = rng.randrange(8)
+    if choice == 6:
+        return Variant(vid, "lookalike/local-named-like-api", "unchanged", "",
+                       "\t{\n\t\tint pmd_large = 1;\n\n\t\tx = pmd_large;\n\t}")
+    if choice == 7:
+        return Variant(vid, "guarded/new-side-first", "unchanged", "",
+                       "#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0)\n"
+                       "\tx = pud_leaf(pud);\n#else\n\tx = pud_large(pud);\n#endif")
     if choice == 0:
         top = "static int my_pmd_large_@(pmd_t p) { return p.val != 0; }\n"
         return Variant(vid, "lookalike/prefixed-name", "unchanged", top,

@@ -87,6 +87,20 @@ void removeInitializer(const DesignatedInitExpr &Init, const SpecUse &Use,
     ++After;
   if (After < Text.size() && Text[After] == ',') {
     To = After + 1;
+    // A comment after it on its line is about it: it goes too, and the
+    // edit stays whole lines (which --compat=guard can guard).
+    size_t Comment = To;
+    while (Comment < Text.size() && (Text[Comment] == ' ' || Text[Comment] == '\t'))
+      ++Comment;
+    llvm::StringRef Rest = Text.substr(Comment);
+    size_t CommentEnd = llvm::StringRef::npos;
+    if (Rest.starts_with("//"))
+      CommentEnd = Rest.contains('\n') ? Comment + Rest.find('\n') : Text.size();
+    else if (Rest.starts_with("/*") && Rest.find("*/") < Rest.find('\n'))
+      CommentEnd = Comment + Rest.find("*/") + 2;
+    if (CommentEnd != llvm::StringRef::npos && CommentEnd <= Text.size() &&
+        aloneOnItsLine(Text, From, CommentEnd))
+      To = CommentEnd;
   } else if (!aloneOnItsLine(Text, From, To)) {
     // The last initialiser, after others on its line: the comma before it
     // goes instead. Alone on its line it leaves the one before with a

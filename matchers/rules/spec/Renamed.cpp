@@ -45,7 +45,8 @@ std::string whatToDoWithTheResult(const SpecUse &Use) {
 }
 
 /// False when the value of \p Call is dropped: an expression statement, a
-/// cast to void, the left of a comma, a loop's increment.
+/// cast to void, the left of a comma (or its right, when the comma's value
+/// is dropped), a loop's increment.
 bool resultUsed(const CallExpr &Call, ASTContext &Ctx) {
   const Stmt *Current = &Call;
   while (true) {
@@ -74,8 +75,13 @@ bool resultUsed(const CallExpr &Call, ASTContext &Ctx) {
     if (const auto *For = dyn_cast<ForStmt>(Parent))
       return For->getCond() == Current;
     if (const auto *Comma = dyn_cast<BinaryOperator>(Parent))
-      if (Comma->getOpcode() == BO_Comma && Comma->getLHS() == Current)
-        return false;
+      if (Comma->getOpcode() == BO_Comma) {
+        if (Comma->getLHS() == Current)
+          return false;
+        // The right of a comma is the comma's value: used if that is.
+        Current = Parent;
+        continue;
+      }
     return true;
   }
 }

@@ -15,3 +15,12 @@ void drv_set_label(struct drv_dev *dev, const char *src)
 {
 	(void)strlcpy(dev->label, src, sizeof(dev->label));
 }
+
+void drv_set_names(struct drv_dev *devs, int n, const char *src)
+{
+	int i;
+
+	/* The right of a comma whose value is dropped: not used either. */
+	for (i = 0; i < n; i++, strlcpy(devs[i - 1].name, src, sizeof(devs[i - 1].name)))
+		devs[i].label[0] = 0;
+}
