@@ -90,7 +90,8 @@ config.substitutions.append(("%gen-spec-shapes-check",
     f"{python} {os.path.join(src, 'test', 'generated', 'gen_spec_shapes.py')} check "
     f"--tool={gup_rewrite} --clang={config.clang} "
     f"--include={os.path.join(src, 'test', 'migrations', 'Inputs', 'include')} "
-    f"--include={include_dir}"))
+    f"--include={include_dir}"
+    + (f" --clang-tidy={clang_tidy} --plugin={plugin}" if have_tidy else "")))
 config.substitutions.append(("%expect-exit", f"{python} {os.path.join(helpers, 'expect_exit.py')}"))
 config.substitutions.append(("%gup-src-root", src))
 config.substitutions.append(("%gup-obj-root", config.gup_obj_root))

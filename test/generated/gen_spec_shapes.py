@@ -24,7 +24,9 @@ or a line break inside the call). The id "SEED:INDEX" alone reproduces it.
   3. compiles the first copy against the 6.12 stubs and the others against
      6.1 and 6.12 (files of variants expected to be reported in a mode are
      not: their old code stays);
-  4. runs gup-rewrite again on both results: nothing changes;
+  4. runs gup-rewrite again on every result: nothing changes;
+  5. with --clang-tidy and --plugin, runs clang-tidy -fix (Migrations: all)
+     on a copy of the originals: each variant's text is the tool's;
 and judges each variant by its expectation:
   migrate    compiles where it must, and no warning is about it;
   report     a warning names one of its lines, and its text is unchanged;
@@ -522,6 +524,25 @@ def check(args):
                 failures.append("%s: a second run (%d) changes the result:\n%s"
                                 % (mode, api, r.stdout[:3000]))
 
+    # 5. clang-tidy -fix with the plugin writes the tool's text (edit mode).
+    if args.clang_tidy and args.plugin:
+        tidy = os.path.join(work, "tidy")
+        shutil.copytree(orig, tidy)
+        r = run([args.clang_tidy, "--load=" + args.plugin, "-checks=-*,gup-*",
+                 "-config={CheckOptions: {Migrations: 'all'}}", "-fix"] +
+                [os.path.join(tidy, f) for f in files] +
+                ["--", "-std=gnu11", "-DGUP_MODEL_API=601"] + ["-I" + d for d in args.include])
+        if "error:" in r.stdout + r.stderr and not os.path.exists(os.path.join(tidy, files[0])):
+            print("clang-tidy failed:\n" + r.stderr[-3000:])
+            return 1
+        for name in files:
+            mine = blocks(open(os.path.join(results["edit"][0], name)).read())
+            theirs = blocks(open(os.path.join(tidy, name)).read())
+            for v in kind_of[name][1]:
+                if mine.get(v.id, (0, 0, None))[2] != theirs.get(v.id, (0, 0, ""))[2]:
+                    fail(v, "clang-tidy -fix writes:\n%s\nthe tool:\n%s" % (
+                        theirs.get(v.id, (0, 0, "(gone)"))[2], mine.get(v.id, (0, 0, "(gone)"))[2]))
+
     kinds = {}
     for v in variants:
         kinds[v.kind.split("/")[0]] = kinds.get(v.kind.split("/")[0], 0) + 1
@@ -540,6 +561,8 @@ def main():
     p.add_argument("--tool")
     p.add_argument("--clang")
     p.add_argument("--include", action="append", default=[])
+    p.add_argument("--clang-tidy")
+    p.add_argument("--plugin")
     p.add_argument("--workdir")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--count", type=int, default=200)

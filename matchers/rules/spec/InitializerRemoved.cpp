@@ -101,6 +101,8 @@ void removeInitializer(const DesignatedInitExpr &Init, const SpecUse &Use,
     if (CommentEnd != llvm::StringRef::npos && CommentEnd <= Text.size() &&
         aloneOnItsLine(Text, From, CommentEnd))
       To = CommentEnd;
+    else if (!aloneOnItsLine(Text, From, To))
+      To = Comment; // `{ .a = x, .b = y }`: the blank after the comma too
   } else if (!aloneOnItsLine(Text, From, To)) {
     // The last initialiser, after others on its line: the comma before it
     // goes instead. Alone on its line it leaves the one before with a
@@ -111,6 +113,8 @@ void removeInitializer(const DesignatedInitExpr &Init, const SpecUse &Use,
       --Before;
     if (Before > 0 && Text[Before - 1] == ',')
       From = Before - 1;
+    else
+      From = Before; // `{ .a = x }`: `{ }`, not `{  }`
   }
   EditContext Edit(SM, Ctx.LO);
   Ctx.reportEdit(std::move(F), Edit.removeText(File, From, To));
