@@ -255,39 +255,35 @@ def llseek_variant(rng, vid):
 
 # --- look-alikes and code already written for both sides ------------------
 
+# (kind, file-scope text, body): nothing to do for any spec.
+UNCHANGED_SHAPES = [
+    ("lookalike/prefixed-name",
+     "static int my_pmd_large_@(pmd_t p) { return p.val != 0; }\n",
+     "\tx = my_pmd_large_@(pmd);"),
+    ("lookalike/comment-and-string", "",
+     "\t/* pmd_large() and strlcpy() are gone; class_create(THIS_MODULE, n) too */\n"
+     "\tx = sizeof(\"strlcpy(pmd_large)\");"),
+    ("lookalike/member", "struct gen_counts_@ { int pmd_large; int strlcpy; };\n",
+     "\t{\n\t\tstruct gen_counts_@ c = { 0, 0 };\n\n\t\tx = c.pmd_large + c.strlcpy;\n\t}"),
+    ("lookalike/local-named-like-api", "",
+     "\t{\n\t\tint pmd_large = 1;\n\n\t\tx = pmd_large;\n\t}"),
+    ("guarded/version-test", "",
+     "#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 9, 0)\n"
+     "\tx = pmd_large(pmd);\n#else\n\tx = pmd_leaf(pmd);\n#endif"),
+    ("guarded/new-side-first", "",
+     "#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0)\n"
+     "\tx = pud_leaf(pud);\n#else\n\tx = pud_large(pud);\n#endif"),
+    ("guarded/class-create", "",
+     "#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)\n"
+     "\tcls = class_create(\"gen\");\n#else\n"
+     "\tcls = class_create(THIS_MODULE, \"gen\");\n#endif"),
+    ("already-new/strscpy", "", "\tx = strscpy(buf, src, sizeof(buf)) < 0;"),
+]
+
+
 def unchanged_variant(rng, vid):
-    choice = rng.randrange(8)
-    if choice == 6:
-        return Variant(vid, "lookalike/local-named-like-api", "unchanged", "",
-                       "\t{\n\t\tint pmd_large = 1;\n\n\t\tx = pmd_large;\n\t}")
-    if choice == 7:
-        return Variant(vid, "guarded/new-side-first", "unchanged", "",
-                       "#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0)\n"
-                       "\tx = pud_leaf(pud);\n#else\n\tx = pud_large(pud);\n#endif")
-    if choice == 0:
-        top = "static int my_pmd_large_@(pmd_t p) { return p.val != 0; }\n"
-        return Variant(vid, "lookalike/prefixed-name", "unchanged", top,
-                       "\tx = my_pmd_large_@(pmd);")
-    if choice == 1:
-        return Variant(vid, "lookalike/comment-and-string", "unchanged", "",
-                       "\t/* pmd_large() and strlcpy() are gone; class_create(THIS_MODULE, n) too */\n"
-                       "\tx = sizeof(\"strlcpy(pmd_large)\");")
-    if choice == 2:
-        top = "struct gen_counts_@ { int pmd_large; int strlcpy; };\n"
-        return Variant(vid, "lookalike/member", "unchanged", top,
-                       "\t{\n\t\tstruct gen_counts_@ c = { 0, 0 };\n\n"
-                       "\t\tx = c.pmd_large + c.strlcpy;\n\t}")
-    if choice == 3:
-        return Variant(vid, "guarded/version-test", "unchanged", "",
-                       "#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 9, 0)\n"
-                       "\tx = pmd_large(pmd);\n#else\n\tx = pmd_leaf(pmd);\n#endif")
-    if choice == 4:
-        return Variant(vid, "already-new/strscpy", "unchanged", "",
-                       "\tx = strscpy(buf, src, sizeof(buf)) < 0;")
-    return Variant(vid, "guarded/class-create", "unchanged", "",
-                   "#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)\n"
-                   "\tcls = class_create(\"gen\");\n#else\n"
-                   "\tcls = class_create(THIS_MODULE, \"gen\");\n#endif")
+    kind, top, body = rng.choice(UNCHANGED_SHAPES)
+    return Variant(vid, kind, "unchanged", top, body)
 
 
 def skipped_variant(rng, vid):
