@@ -18,6 +18,6 @@ long frob_pages(struct frob_ctx *ctx, unsigned long addr,
 /* Exports only name the function: their type follows its definition. */
 #define EXPORT_SYMBOL(sym) \
 	extern typeof(sym) sym; \
-	static void *const exported_##sym = (void *)&sym
+	void *const exported_##sym = (void *)&sym
 
 #endif
