@@ -151,7 +151,7 @@ void dropArgumentOfCall(const CallExpr &Call, const SpecUse &Use, SpecSiteContex
   if (Call.getNumArgs() + 1 == E.Arity)
     return; // already the new form
   const FunctionDecl *Callee = Call.getDirectCallee();
-  std::string Where = definedWithCallers(Use, Callee, Ctx);
+  std::string Where = Callee ? definedWithCallers(Use, Callee, Ctx) : "";
   if (Where.empty() && Ctx.reportIfDefinedInTree(removedArgumentRule(), Use, Name,
                                                  changeText(Use), Callee))
     return;
