@@ -149,35 +149,6 @@ void MigrationAnalysis::onEndOfTranslationUnit() {
   Compat.setContext(nullptr);
 }
 
-/// True when \p Ref does not spell the function's parameter list anywhere
-/// the migration would have to change: a call, `typeof(fn)`, or an address
-/// cast to a data pointer or an integer (EXPORT_SYMBOL's bookkeeping).
-static bool typeFollowsFunction(const DeclRefExpr &Ref, ASTContext &Ctx) {
-  const Expr *Current = &Ref;
-  while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(*Current);
-    if (Parents.empty())
-      return true; // inside a type (typeof), not an expression
-    if (const auto *Call = Parents[0].get<CallExpr>())
-      return Call->getCallee()->IgnoreParenImpCasts() == &Ref;
-    if (Parents[0].get<TypeLoc>())
-      return true; // typeof(fn): a type that follows the function's
-    const auto *Up = Parents[0].get<Expr>();
-    if (!Up)
-      return false;
-    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Up)) {
-      QualType To = Cast->getType();
-      return To->isIntegerType() ||
-             (To->isPointerType() && !To->getPointeeType()->isFunctionType());
-    }
-    const auto *UO = dyn_cast<UnaryOperator>(Up);
-    if (!(isa<ImplicitCastExpr>(Up) || isa<ParenExpr>(Up) ||
-          (UO && UO->getOpcode() == UO_AddrOf)))
-      return false;
-    Current = Up;
-  }
-}
-
 std::vector<Decl *> MigrationAnalysis::declsThatCanHoldSites(ASTContext &Ctx,
                                                              Preprocessor &PP) {
   return declsThatCanHoldSites(Ctx, PP, {});

@@ -87,6 +87,11 @@ public:
   /// The names whose uses are sites of the selected specs other than GUP's
   /// (for the traversal scope above and NeededBodies).
   std::vector<std::string> siteNames() const { return specSiteNames(Specs.specs()); }
+  /// The types of the parameters those specs remove from functions (the
+  /// whole-TU pass reads the bodies of functions that have one).
+  std::vector<std::string> removedParameterTypes() const {
+    return specRemovedParameterTypes(Specs.specs());
+  }
   void startTranslationUnit(clang::ASTContext &Ctx) { Context = &Ctx; }
 
   /// Runs what needs the whole TU (definitions, plumbing, the helper).

@@ -2,6 +2,7 @@
 #include "NeededBodies.h"
 
 #include "GupApi.h"
+#include "VmasArgument.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/Lex/Lexer.h"
@@ -33,10 +34,29 @@ NeededBodies::NeededBodies(Preprocessor &PP, llvm::ArrayRef<std::string> SiteNam
   }
 }
 
+NeededBodies::NeededBodies(Preprocessor &PP, llvm::ArrayRef<std::string> SiteNames,
+                           llvm::ArrayRef<std::string> RemovedTypes)
+    : NeededBodies(PP, SiteNames) {
+  this->RemovedTypes.assign(RemovedTypes.begin(), RemovedTypes.end());
+  KeepSiteDefinitions = true;
+}
+
+bool NeededBodies::hasRemovedParameter(const FunctionDecl &FD) const {
+  if (hasVmasArrayParameter(FD))
+    return true;
+  if (RemovedTypes.empty())
+    return false;
+  for (const ParmVarDecl *P : FD.parameters())
+    for (const std::string &Type : RemovedTypes)
+      if (isSpelledType(P->getType(), Type))
+        return true;
+  return false;
+}
+
 void NeededBodies::noteDeclarations(DeclGroupRef Group) {
   for (const Decl *D : Group)
     if (const auto *FD = dyn_cast<FunctionDecl>(D))
-      if (FD->getIdentifier() && hasVmasArrayParameter(*FD))
+      if (FD->getIdentifier() && hasRemovedParameter(*FD))
         Names.insert(FD->getIdentifier());
 }
 
@@ -52,7 +72,10 @@ bool NeededBodies::decide(const Decl &D) {
     return true;
   if (FD->getIdentifier() && findGupFunction(FD->getName()))
     return true;
-  if (hasVmasArrayParameter(*FD)) {
+  // The tree's own definition of a spec's function.
+  if (KeepSiteDefinitions && FD->getIdentifier() && SiteNames.count(FD->getIdentifier()))
+    return true;
+  if (hasRemovedParameter(*FD)) {
     // A recursive call is a call of a wrapper too.
     if (FD->getIdentifier())
       Names.insert(FD->getIdentifier());

@@ -26,9 +26,11 @@
 #include "llvm/ADT/DenseSet.h"
 
 #include <string>
+#include <vector>
 
 namespace clang {
 class Decl;
+class FunctionDecl;
 class IdentifierInfo;
 class Preprocessor;
 } // namespace clang
@@ -41,6 +43,11 @@ public:
   /// Also keeps the bodies that name one of \p SiteNames (the names of the
   /// selected specs other than GUP's: MigrationAnalysis::siteNames()).
   NeededBodies(clang::Preprocessor &PP, llvm::ArrayRef<std::string> SiteNames);
+  /// Also keeps the bodies of those functions themselves, and of functions
+  /// with a parameter of one of \p RemovedTypes (a spec's removed parameter
+  /// of a function the tree may define: its whole-TU pass plans the uses).
+  NeededBodies(clang::Preprocessor &PP, llvm::ArrayRef<std::string> SiteNames,
+               llvm::ArrayRef<std::string> RemovedTypes);
 
   /// Learns the wrappers among the declarations the parser just finished
   /// (the front end calls it from ASTConsumer::HandleTopLevelDecl).
@@ -63,6 +70,11 @@ private:
   /// macro (class_create()) shows only its expansion, so the names of the
   /// macros written in the body are looked at too.
   llvm::DenseSet<const clang::IdentifierInfo *> SiteNames;
+  std::vector<std::string> RemovedTypes;
+  bool KeepSiteDefinitions = false;
+
+  /// A parameter of the vmas type or of one of RemovedTypes.
+  bool hasRemovedParameter(const clang::FunctionDecl &FD) const;
   unsigned Kept = 0;
   unsigned Skipped = 0;
 

@@ -7,6 +7,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -107,5 +108,32 @@ bool isNullPointer(const Expr &E, ASTContext &Ctx) {
   return Stripped->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
          Expr::NPCK_NotNull;
 }
+
+bool typeFollowsFunction(const DeclRefExpr &Ref, ASTContext &Ctx) {
+  const Expr *Current = &Ref;
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(*Current);
+    if (Parents.empty())
+      return true; // inside a type (typeof), not an expression
+    if (const auto *Call = Parents[0].get<CallExpr>())
+      return Call->getCallee()->IgnoreParenImpCasts() == &Ref;
+    if (Parents[0].get<TypeLoc>())
+      return true; // typeof(fn): a type that follows the function's
+    const auto *Up = Parents[0].get<Expr>();
+    if (!Up)
+      return false;
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Up)) {
+      QualType To = Cast->getType();
+      return To->isIntegerType() ||
+             (To->isPointerType() && !To->getPointeeType()->isFunctionType());
+    }
+    const auto *UO = dyn_cast<UnaryOperator>(Up);
+    if (!(isa<ImplicitCastExpr>(Up) || isa<ParenExpr>(Up) ||
+          (UO && UO->getOpcode() == UO_AddrOf)))
+      return false;
+    Current = Up;
+  }
+}
+
 
 } // namespace gup

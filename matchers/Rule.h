@@ -129,6 +129,11 @@ llvm::Expected<TextEdit> dropParameter(const clang::FunctionDecl &FD,
                                        const clang::SourceManager &SM,
                                        const clang::LangOptions &LO);
 
+/// True when \p Ref does not spell the function's parameter list anywhere
+/// a migration would have to change: a call, `typeof(fn)`, or an address
+/// cast to a data pointer or an integer (EXPORT_SYMBOL's bookkeeping).
+bool typeFollowsFunction(const clang::DeclRefExpr &Ref, clang::ASTContext &Ctx);
+
 /// True for NULL, 0, (void *)0 and casts of these.
 bool isNullPointer(const clang::Expr &E, clang::ASTContext &Ctx);
 

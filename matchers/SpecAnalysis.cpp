@@ -38,6 +38,18 @@ template <typename Fn> void forEachEntry(llvm::ArrayRef<const MigrationSpec *> S
       F(*S, E);
 }
 
+/// The parameter-removed entries of functions (not macros): each has a
+/// whole-TU pass, numbered in this order (its matchers' ids).
+std::vector<RemovedParameter>
+removedFunctionParameters(llvm::ArrayRef<const MigrationSpec *> Specs) {
+  std::vector<RemovedParameter> Removed;
+  forEachEntry(Specs, [&](const MigrationSpec &S, const SpecEntry &E) {
+    if (E.Kind == SpecEntryKind::ParameterRemoved && !E.Macro)
+      Removed.push_back({&S, &E, unsigned(Removed.size())});
+  });
+  return Removed;
+}
+
 std::vector<std::string> namesOf(llvm::ArrayRef<const MigrationSpec *> Specs,
                                  llvm::function_ref<bool(const SpecEntry &)> Pick) {
   std::vector<std::string> Names;
@@ -73,6 +85,14 @@ std::vector<std::string> specSiteNames(llvm::ArrayRef<const MigrationSpec *> Spe
       Names.push_back(E.Value);
   });
   return Names;
+}
+
+std::vector<std::string> specRemovedParameterTypes(llvm::ArrayRef<const MigrationSpec *> Specs) {
+  std::vector<std::string> Types;
+  for (const RemovedParameter &R : removedFunctionParameters(Specs))
+    if (!R.Entry->ParameterType.empty() && !llvm::is_contained(Types, R.Entry->ParameterType))
+      Types.push_back(R.Entry->ParameterType);
+  return Types;
 }
 
 //===----------------------------------------------------------------------===//
@@ -167,7 +187,10 @@ private:
 SpecAnalysis::SpecAnalysis(const MigrationOptions &Options, FindingSink &Sink,
                            const VersionGuards &Versions)
     : Options(Options), Sink(Sink), Versions(Versions),
-      Specs(dataDrivenSpecs(Options)), Seen(std::make_unique<Recorded>()) {}
+      Specs(dataDrivenSpecs(Options)), Seen(std::make_unique<Recorded>()) {
+  for (const RemovedParameter &R : removedFunctionParameters(Specs))
+    Passes.push_back(std::make_unique<WholeMigration>(Options, Sink, &Versions, R));
+}
 
 SpecAnalysis::~SpecAnalysis() = default;
 
@@ -206,6 +229,8 @@ void SpecAnalysis::registerMatchers(MatchFinder &Finder, MatchFinder::MatchCallb
   if (!Records.empty())
     Finder.addMatcher(
         initListExpr(hasType(recordDecl(hasAnyName(Records)))).bind(InitListId), Receiver);
+  for (const RemovedParameter &R : removedFunctionParameters(Specs))
+    WholeMigration::registerMatchers(Finder, Receiver, R);
 }
 
 namespace {
@@ -229,8 +254,12 @@ bool SpecAnalysis::run(const MatchFinder::MatchResult &Result) {
   const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>(RefId);
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallId);
   const auto *List = Result.Nodes.getNodeAs<InitListExpr>(InitListId);
-  if (!Ref && !Call && !List)
+  if (!Ref && !Call && !List) {
+    for (const std::unique_ptr<WholeMigration> &Pass : Passes)
+      if (Pass->collect(Result))
+        return true;
     return false;
+  }
   if (!active())
     return true;
   ASTContext &Ctx = *Result.Context;
@@ -263,7 +292,7 @@ bool SpecAnalysis::run(const MatchFinder::MatchResult &Result) {
         break;
       case SpecEntryKind::ParameterRemoved:
         if (!calleeOf(*Ref, Ctx))
-          reportUncalledReference(At, Use, C);
+          reportUncalledReference(*Ref, At, Use, C);
         break;
       default:
         break;
@@ -314,6 +343,18 @@ void SpecAnalysis::finish(ASTContext &Ctx, llvm::ArrayRef<SourceRange> Skipped) 
     return;
   const SourceManager &SM = Ctx.getSourceManager();
   SpecSiteContext C(Options, Sink, SM, Ctx.getLangOpts(), &Ctx, &Versions);
+  // The whole-TU pass of an entry runs where the tree declares the
+  // function (the call rule asks the same question of each call's callee).
+  for (const std::unique_ptr<WholeMigration> &Pass : Passes) {
+    bool InTree = false;
+    for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(
+             DeclarationName(&Ctx.Idents.get(Pass->removed().Entry->Name))))
+      InTree |= isa<FunctionDecl>(D) && !C.declaredInTree(D).empty();
+    if (InTree)
+      Pass->finish(Ctx);
+    else
+      Pass->clear();
+  }
   C.DefinedInTree = [&](const SpecEntry &E) -> std::string {
     if (E.Kind == SpecEntryKind::HeaderMoved) {
       auto It = Seen->IncludedPaths.find(E.Name);

@@ -11,6 +11,12 @@
 //    tree's own macros (a name in a body is decided there, once);
 //  - the ranges of inactive #if branches (SkippedCode): a name of an entry
 //    there is reported, since this build cannot migrate it.
+// A parameter-removed entry for a function (not a macro) has also a
+// whole-TU pass (WholeMigration, the one GUP's vmas removal uses): when the
+// TU declares the function inside the tree, the pass changes its
+// prototypes, its definition and the static helpers that feed the
+// parameter; the call rule edits the calls, and a site it cannot edit holds
+// the API back (the definition and its callers change together).
 // Everything else (which version tests already decide a site, what the run
 // may edit, whether the tree defines the API itself) the rules ask
 // SpecSiteContext.
@@ -22,6 +28,7 @@
 #include "Finding.h"
 #include "MigrationOptions.h"
 #include "MigrationSpec.h"
+#include "WholeMigration.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceLocation.h"
@@ -50,6 +57,10 @@ bool gupMigrationSelected(const MigrationOptions &Options);
 /// their entries, the old values of removed initialisers): what a body must
 /// name to be kept (NeededBodies) and a file to be traversed.
 std::vector<std::string> specSiteNames(llvm::ArrayRef<const MigrationSpec *> Specs);
+
+/// The parameter types (as spelled) that \p Specs' parameter-removed
+/// entries of functions remove.
+std::vector<std::string> specRemovedParameterTypes(llvm::ArrayRef<const MigrationSpec *> Specs);
 
 class SpecAnalysis {
 public:
@@ -89,6 +100,9 @@ private:
   std::set<std::pair<unsigned, unsigned>> DecidedValues;
   /// Designated initialisers already decided (both forms of a list).
   llvm::DenseSet<const void *> DecidedInits;
+  /// One whole-TU pass per parameter-removed entry of a function, in the
+  /// order of removedFunctionParameters().
+  std::vector<std::unique_ptr<WholeMigration>> Passes;
 };
 
 } // namespace gup

@@ -2,6 +2,7 @@
 #include "VmasArgument.h"
 
 #include "GupApi.h"
+#include "MigrationSpec.h"
 #include "Rule.h"
 
 #include "clang/AST/ASTContext.h"
@@ -18,23 +19,26 @@ namespace {
 
 /// In C an expression can only name the parameters of the function it is
 /// in: a parameter named in a call's argument is the caller's own.
-const ParmVarDecl *ownVmasParameter(const Expr *E) {
+const ParmVarDecl *ownVmasParameter(const Expr *E, RemovedType IsRemovedType) {
   const auto *Ref = dyn_cast<DeclRefExpr>(E);
   const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-  return P && isVmasArrayType(P->getType()) ? P : nullptr;
+  return P && IsRemovedType(P->getType()) ? P : nullptr;
 }
 
 /// The vmas parameters \p E mentions, in order.
-llvm::SmallVector<const ParmVarDecl *, 2> mentionedParameters(const Expr &E) {
+llvm::SmallVector<const ParmVarDecl *, 2> mentionedParameters(const Expr &E,
+                                                             RemovedType IsRemovedType) {
   struct Collector : RecursiveASTVisitor<Collector> {
+    RemovedType IsRemovedType;
     llvm::SmallVector<const ParmVarDecl *, 2> Found;
+    explicit Collector(RemovedType IsRemovedType) : IsRemovedType(IsRemovedType) {}
     bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-      if (const ParmVarDecl *P = ownVmasParameter(Ref))
+      if (const ParmVarDecl *P = ownVmasParameter(Ref, IsRemovedType))
         if (!llvm::is_contained(Found, P))
           Found.push_back(P);
       return true;
     }
-  } C;
+  } C(IsRemovedType);
   C.TraverseStmt(const_cast<Expr *>(&E));
   return C.Found;
 }
@@ -77,13 +81,14 @@ std::string spelling(const Expr *E, ASTContext &Ctx) {
 /// Follows how an argument is computed from a vmas parameter.
 class Derivation {
 public:
-  explicit Derivation(ASTContext &Ctx) : Ctx(Ctx) {}
+  Derivation(ASTContext &Ctx, RemovedType IsRemovedType)
+      : Ctx(Ctx), IsRemovedType(IsRemovedType) {}
 
   /// The parameter \p E is derived from (see VmasArgumentKind::OwnParameter),
   /// or null; Why says what spoils it when it mentions one in another way.
   const ParmVarDecl *from(const Expr *E) {
     E = E->IgnoreParenCasts();
-    if (const ParmVarDecl *P = ownVmasParameter(E))
+    if (const ParmVarDecl *P = ownVmasParameter(E, IsRemovedType))
       return P;
     if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
       switch (BO->getOpcode()) {
@@ -131,6 +136,7 @@ public:
 
 private:
   ASTContext &Ctx;
+  RemovedType IsRemovedType;
 
   void sideEffect(const Expr *E) {
     if (Why.empty())
@@ -179,14 +185,20 @@ private:
 } // namespace
 
 VmasArgument classifyVmasArgument(const Expr &Arg, ASTContext &Ctx) {
+  return classifyRemovedArgument(Arg, Ctx, isVmasArrayType);
+}
+
+VmasArgument classifyRemovedArgument(const Expr &Arg, ASTContext &Ctx,
+                                     RemovedType IsRemovedType) {
   VmasArgument A;
   if (isNullPointer(Arg, Ctx)) {
     A.Kind = VmasArgumentKind::NullPointer;
     return A;
   }
-  llvm::SmallVector<const ParmVarDecl *, 2> Mentioned = mentionedParameters(Arg);
+  llvm::SmallVector<const ParmVarDecl *, 2> Mentioned =
+      mentionedParameters(Arg, IsRemovedType);
   if (!Mentioned.empty()) {
-    Derivation D(Ctx);
+    Derivation D(Ctx, IsRemovedType);
     if (const ParmVarDecl *P = D.from(&Arg)) {
       A.Kind = VmasArgumentKind::OwnParameter;
       A.Param = P;
@@ -214,12 +226,38 @@ VmasArgument classifyVmasArgument(const Expr &Arg, ASTContext &Ctx) {
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Plain))
     if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
       if (V->hasLocalStorage() && !isa<ParmVarDecl>(V) &&
-          isVmasArrayType(V->getType())) {
+          IsRemovedType(V->getType())) {
         A.Kind = VmasArgumentKind::LocalArray;
         A.Local = V;
         return A;
       }
   return A;
+}
+
+namespace {
+/// \p Text without blanks ("struct s **" and "struct s**" are one type).
+std::string withoutBlanks(llvm::StringRef Text) {
+  std::string Out;
+  for (char C : Text)
+    if (!isspace(static_cast<unsigned char>(C)))
+      Out += C;
+  return Out;
+}
+} // namespace
+
+bool isSpelledType(QualType T, llvm::StringRef Spelled) {
+  if (Spelled.empty())
+    return false;
+  std::string Want = withoutBlanks(Spelled);
+  return withoutBlanks(T.getUnqualifiedType().getAsString()) == Want ||
+         withoutBlanks(T.getCanonicalType().getUnqualifiedType().getAsString()) == Want;
+}
+
+bool removesSpecParameter(const FunctionDecl &FD, const SpecEntry &E) {
+  return E.Kind == SpecEntryKind::ParameterRemoved && !E.Macro && FD.getIdentifier() &&
+         FD.getName() == E.Name && FD.getNumParams() == E.Arity && E.Index < E.Arity &&
+         (E.ParameterType.empty() ||
+          isSpelledType(FD.getParamDecl(E.Index)->getType(), E.ParameterType));
 }
 
 VmasArgumentOwner ownerOf(VmasArgumentKind Kind, bool PublicCallee) {

@@ -13,16 +13,22 @@
 #ifndef GUP_MATCHERS_VMASARGUMENT_H
 #define GUP_MATCHERS_VMASARGUMENT_H
 
+#include "clang/AST/Type.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
 #include <string>
 
 namespace clang {
 class ASTContext;
 class Expr;
+class FunctionDecl;
 class ParmVarDecl;
 class VarDecl;
 } // namespace clang
 
 namespace gup {
+
+struct SpecEntry;
 
 enum class VmasArgumentKind {
   /// NULL, 0, (void *)0, or a cast of these.
@@ -63,6 +69,26 @@ struct VmasArgument {
 
 /// Classifies \p Arg, the vmas argument of a call.
 VmasArgument classifyVmasArgument(const clang::Expr &Arg, clang::ASTContext &Ctx);
+
+/// The type of the parameter a migration removes (GUP: isVmasArrayType).
+using RemovedType = llvm::function_ref<bool(clang::QualType)>;
+
+/// The same for the argument of another removed parameter (a spec's
+/// parameter-removed entry for a function the tree defines): "own
+/// parameter" and "local array" mean one of type \p IsRemovedType.
+VmasArgument classifyRemovedArgument(const clang::Expr &Arg, clang::ASTContext &Ctx,
+                                     RemovedType IsRemovedType);
+
+/// True when \p T is the type a spec spells \p Spelled ("struct s **", as
+/// written or through typedefs; blanks and the parameter's own qualifiers
+/// do not count). False for an empty \p Spelled.
+bool isSpelledType(clang::QualType T, llvm::StringRef Spelled);
+
+/// True when \p FD still has the parameter \p E (parameter-removed) removes:
+/// its name, the old arity, and the spec's parameter type at the index.
+/// The whole-TU pass seeds from it and the spec's call rule asks it, so
+/// they agree on which calls the pass follows.
+bool removesSpecParameter(const clang::FunctionDecl &FD, const SpecEntry &E);
 
 enum class VmasArgumentOwner {
   /// The call-site rule table (drop-null-vmas, vmas-array, dead-vma, ...,

@@ -8,6 +8,7 @@
 #include "TextEdits.h"
 #include "VersionGuards.h"
 #include "VmasArgument.h"
+#include "rules/spec/SpecRules.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -31,17 +32,14 @@ using namespace clang::ast_matchers;
 namespace gup {
 namespace {
 
-constexpr llvm::StringLiteral FunctionId = "whole-function";
-constexpr llvm::StringLiteral CallId = "whole-call";
+constexpr llvm::StringLiteral GupFunctionId = "whole-function";
+constexpr llvm::StringLiteral GupCallId = "whole-call";
 
 /// Statement macros that vanish when their condition is now always false.
 constexpr llvm::StringLiteral AssertionMacros[] = {
     "BUG_ON",  "VM_BUG_ON",    "WARN_ON",   "WARN_ON_ONCE",
     "VM_WARN_ON", "VM_WARN_ON_ONCE", "WARN", "WARN_ONCE"};
 
-constexpr llvm::StringLiteral DefinitionRule = "drop-vmas-definition";
-constexpr llvm::StringLiteral ArgumentRule = "drop-vmas-argument";
-constexpr llvm::StringLiteral ParamRule = "drop-vmas-param";
 constexpr llvm::StringLiteral HelperRule = "add-vma-helper";
 
 AST_MATCHER(FunctionDecl, hasVmasArrayParameter) {
@@ -50,6 +48,95 @@ AST_MATCHER(FunctionDecl, hasVmasArrayParameter) {
       return true;
   return false;
 }
+
+AST_MATCHER_P(FunctionDecl, hasParameterSpelled, std::string, Spelled) {
+  for (const ParmVarDecl *P : Node.parameters())
+    if (isSpelledType(P->getType(), Spelled))
+      return true;
+  return false;
+}
+
+/// What the pass removes, and the words its messages use for it: GUP's
+/// vmas parameter (the texts and rule names it always had), or a spec
+/// entry's parameter (its name, kernel and spec id; rule removed-argument).
+class Target {
+public:
+  explicit Target(const RemovedParameter &R) : R(R) {}
+
+  bool gup() const { return !R.Entry; }
+  /// The type of the removed parameter (and of the helpers' that feed it).
+  bool isRemovedType(QualType T) const {
+    return gup() ? isVmasArrayType(T) : isSpelledType(T, R.Entry->ParameterType);
+  }
+  /// \p FD is the API (GUP: a function of the family) with the parameter
+  /// still there: which one, under which name, and whether modules call it.
+  bool seed(const FunctionDecl &FD, unsigned &Index, std::string &Api, bool &Public) const {
+    if (gup()) {
+      const GupFunction *F = gupFunctionWithVmas(FD);
+      if (!F)
+        return false;
+      Index = F->VmasIndex;
+      Api = F->Name.str();
+      Public = F->Public;
+      return true;
+    }
+    const SpecEntry &E = *R.Entry;
+    if (!removesSpecParameter(FD, E))
+      return false;
+    Index = E.Index;
+    Api = E.Name;
+    Public = true;
+    return true;
+  }
+  /// \p Name is the API's (not a helper of the tree).
+  bool isApi(llvm::StringRef Name) const {
+    return gup() ? findGupFunction(Name) != nullptr : Name == R.Entry->Name;
+  }
+  /// Calls of \p Name without the argument need the new API.
+  bool publicApi(llvm::StringRef Name) const {
+    if (!gup())
+      return isApi(Name);
+    const GupFunction *F = findGupFunction(Name);
+    return F && F->Public;
+  }
+  /// The prototypes of a public API are another rule's (GUP's
+  /// drop-vmas-param); a spec entry's are this pass's.
+  bool prototypesElsewhere(bool Public) const { return gup() && Public; }
+  /// Uses of the parameter in a body fold as NULL (dropWhen "null").
+  bool foldsAsNull() const { return gup() || R.Entry->Drop == DropWhen::Null; }
+  /// A helper loses its parameter only if it feeds the removed one (GUP:
+  /// any dead vmas parameter goes).
+  bool helpersMustFeed() const { return !gup(); }
+
+  /// "vmas" / "'stats'", before "parameter" or "argument".
+  std::string word() const {
+    if (gup())
+      return "vmas";
+    return R.Entry->ParameterName.empty() ? "removed" : "'" + R.Entry->ParameterName + "'";
+  }
+  /// "Linux 6.5" / "Linux 6.9 (frob-stats)".
+  std::string release() const {
+    if (gup())
+      return "Linux 6.5";
+    return "Linux " + formatKernelVersion(R.Spec->Kernel) + " (" + R.Spec->Id + ")";
+  }
+  /// What a helper's body does with it when it is kept.
+  std::string bodyUse() const { return gup() ? "the array" : "the parameter"; }
+  std::string migration() const { return gup() ? "" : R.Spec->Id; }
+
+  llvm::StringRef definitionRule() const {
+    return gup() ? llvm::StringRef("drop-vmas-definition") : removedArgumentRule().Name;
+  }
+  llvm::StringRef argumentRule() const {
+    return gup() ? llvm::StringRef("drop-vmas-argument") : removedArgumentRule().Name;
+  }
+  llvm::StringRef paramRule() const {
+    return gup() ? llvm::StringRef("drop-vmas-param") : removedArgumentRule().Name;
+  }
+
+private:
+  const RemovedParameter &R;
+};
 
 const FunctionDecl *canonical(const FunctionDecl *FD) {
   return FD ? FD->getCanonicalDecl() : nullptr;
@@ -75,11 +162,12 @@ std::string lineText(const Stmt *S, const SourceManager &SM) { return lineOf(S, 
 /// (the helpers that may lose it), and which of them call the function.
 class HelperReferences {
 public:
-  HelperReferences(ASTContext &Ctx, const llvm::SetVector<const FunctionDecl *> &Functions) {
+  HelperReferences(ASTContext &Ctx, const llvm::SetVector<const FunctionDecl *> &Functions,
+                   const Target &Removed) {
     const SourceManager &SM = Ctx.getSourceManager();
     std::set<FileID> Files;
     for (const FunctionDecl *FD : Functions)
-      if (!FD->isExternallyVisible() && !findGupFunction(FD->getName())) {
+      if (!FD->isExternallyVisible() && !Removed.isApi(FD->getName())) {
         Targets.insert(canonical(FD));
         Files.insert(SM.getFileID(SM.getExpansionLoc(FD->getLocation())));
       }
@@ -134,10 +222,10 @@ class Pass {
 public:
   Pass(const MigrationOptions &Options, FindingSink &Sink, ASTContext &Ctx,
        const llvm::SetVector<const FunctionDecl *> &Functions,
-       const llvm::SetVector<const CallExpr *> &Calls)
-      : Options(Options), Sink(Sink), Ctx(Ctx), SM(Ctx.getSourceManager()),
-        LO(Ctx.getLangOpts()), E(SM, LO), Functions(Functions), Calls(Calls),
-        References(Ctx, Functions) {}
+       const llvm::SetVector<const CallExpr *> &Calls, const RemovedParameter &Removed)
+      : Options(Options), Sink(Sink), Removed(Removed), Ctx(Ctx),
+        SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), E(SM, LO),
+        Functions(Functions), Calls(Calls), References(Ctx, Functions, this->Removed) {}
 
   const std::map<const FunctionDecl *, Removal> &removals() const { return Removals; }
 
@@ -149,12 +237,14 @@ public:
       migrateFunction(Canon, R);
     for (const CallExpr *Call : Calls)
       migrateCall(Call);
-    addHelperIfNeeded();
+    if (Removed.gup())
+      addHelperIfNeeded();
   }
 
 private:
   const MigrationOptions &Options;
   FindingSink &Sink;
+  Target Removed;
   /// ApiSide of what report() reports next (set per function or call).
   ApiSide Side = ApiSide::Definition;
   /// The callee of the call report() is about, if it stays a call.
@@ -184,11 +274,14 @@ private:
 
   void seedFromTable() {
     auto Seed = [&](const FunctionDecl *FD) {
-      if (const GupFunction *Api = gupFunctionWithVmas(*FD)) {
+      unsigned Index;
+      std::string Api;
+      bool Public;
+      if (Removed.seed(*FD, Index, Api, Public)) {
         Removal &R = Removals[canonical(FD)];
-        R.Indices.insert(Api->VmasIndex);
-        R.Api = Api->Name.str();
-        R.Public = Api->Public;
+        R.Indices.insert(Index);
+        R.Api = Api;
+        R.Public = Public;
       }
     };
     for (const FunctionDecl *FD : Functions)
@@ -201,7 +294,10 @@ private:
 
   /// What a vmas argument is: the classifier the call-site rules use too,
   /// so each site has one owner.
-  VmasArgument classify(const Expr *Arg) const { return classifyVmasArgument(*Arg, Ctx); }
+  VmasArgument classify(const Expr *Arg) const {
+    return classifyRemovedArgument(*Arg, Ctx,
+                                   [&](QualType T) { return Removed.isRemovedType(T); });
+  }
 
   /// The removed parameter \p Arg passes on (see
   /// VmasArgumentKind::OwnParameter), or null.
@@ -232,7 +328,7 @@ private:
     };
     for (const auto &[Canon, R] : Removals) {
       const FunctionDecl *Def = Canon->getDefinition();
-      if (R.Public || findGupFunction(R.Api) || R.Indices.size() != 1 || !Def)
+      if (R.Public || Removed.isApi(R.Api) || R.Indices.size() != 1 || !Def)
         continue;
       llvm::StringRef Param = Def->getParamDecl(*R.Indices.begin())->getName();
       llvm::StringRef Old = Canon->getName();
@@ -317,10 +413,10 @@ private:
     std::vector<std::pair<const FunctionDecl *, unsigned>> Candidates;
     for (const FunctionDecl *FD : Functions) {
       if (!FD->doesThisDeclarationHaveABody() || FD->isExternallyVisible() ||
-          findGupFunction(FD->getName()) || References.addressTaken(FD))
+          Removed.isApi(FD->getName()) || References.addressTaken(FD))
         continue;
       for (unsigned I = 0; I < FD->getNumParams(); ++I)
-        if (isVmasArrayType(FD->getParamDecl(I)->getType()) && !removes(FD, I)) {
+        if (Removed.isRemovedType(FD->getParamDecl(I)->getType()) && !removes(FD, I)) {
           Candidates.push_back({FD, I});
           Removal &R = Removals[canonical(FD)];
           R.Indices.insert(I);
@@ -333,7 +429,8 @@ private:
         // Every caller must be visible and pass NULL or a removed
         // parameter of its own; every use in the body must go.
         if (!removes(FD, I) ||
-            (callersAgree(FD, I) && removable(FD, FD->getParamDecl(I), nullptr)))
+            (callersAgree(FD, I) && removable(FD, FD->getParamDecl(I), nullptr) &&
+             (!Removed.helpersMustFeed() || feedsRemoved(FD, FD->getParamDecl(I)))))
           continue;
         Removal &R = Removals[canonical(FD)];
         R.Indices.erase(I);
@@ -342,6 +439,23 @@ private:
         Changed = true;
       }
     }
+  }
+
+  /// True when \p FD passes \p P on, as it is, to a parameter that goes.
+  bool feedsRemoved(const FunctionDecl *FD, const ParmVarDecl *P) const {
+    // A parameter is named only inside its function: a call passing P is
+    // in FD's body.
+    for (const CallExpr *Call : Calls) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (!Callee)
+        continue;
+      for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+        VmasArgument A = classify(Call->getArg(I));
+        if (A.Kind == VmasArgumentKind::OwnParameter && A.Param == P && removes(Callee, I))
+          return true;
+      }
+    }
+    return false;
   }
 
   /// True when every call of \p FD passes NULL, or a parameter that goes
@@ -393,7 +507,7 @@ private:
     std::string Why;
     if (!removable(Def, Def->getParamDecl(P->getFunctionScopeIndex()), &Why))
       return Why;
-    return "its body uses the array";
+    return "its body uses " + Removed.bodyUse();
   }
 
   /// The text of \p E as written, for messages.
@@ -515,6 +629,8 @@ private:
             }
         }
       }
+      if (!Removed.foldsAsNull())
+        return Fail(Ref, "is used, and its value is no longer passed");
       {
         // 2. A store into the array: the statement goes.
         const Stmt *S = fullStatement(Ref);
@@ -764,6 +880,7 @@ private:
     F.CalleeLoc = CalleeLoc;
     F.Rule = Rule;
     F.Api = Api;
+    F.Migration = Removed.migration();
     F.Kind = Kind;
     F.Loc = Loc;
     F.Message = std::move(Message);
@@ -775,9 +892,8 @@ private:
 
   /// Which kernels the edits of a finding about \p FD are right for: the
   /// family's own are the API's definition; a module's helpers are its own.
-  static ApiSide sideOf(const FunctionDecl *FD) {
-    const GupFunction *F = FD ? findGupFunction(FD->getName()) : nullptr;
-    if (!F)
+  ApiSide sideOf(const FunctionDecl *FD) const {
+    if (!FD || !FD->getIdentifier() || !Removed.isApi(FD->getName()))
       return ApiSide::Any;
     return ApiSide::Definition;
   }
@@ -789,14 +905,14 @@ private:
       if (!FD->doesThisDeclarationHaveABody()) {
         // Public prototypes belong to the drop-vmas-param rule; a
         // declaration through typeof() has no parameter list to change.
-        if (R.Public || !FD->getFunctionTypeLoc())
+        if (Removed.prototypesElsewhere(R.Public) || !FD->getFunctionTypeLoc())
           continue;
         for (unsigned Index : R.Indices) {
           std::vector<TextEdit> Edits;
           llvm::Expected<TextEdit> Drop = dropParameter(*FD, Index, SM, LO);
           if (!Drop) {
-            report(ParamRule, R.Api, FindingKind::NeedsAttention, FD->getLocation(),
-                   "cannot remove the vmas parameter of " + R.Api +
+            report(Removed.paramRule(), R.Api, FindingKind::NeedsAttention, FD->getLocation(),
+                   "cannot remove the " + Removed.word() + " parameter of " + R.Api +
                        "() automatically: " + llvm::toString(Drop.takeError()) +
                        "; edit it by hand");
             continue;
@@ -805,9 +921,9 @@ private:
           if (std::optional<TextEdit> Rename = renameAt(FD, FD->getLocation()))
             Edits.push_back(*Rename);
           docEdits(FD, FD->getParamDecl(Index)->getName(), Edits);
-          report(ParamRule, R.Api, FindingKind::Rewrite,
+          report(Removed.paramRule(), R.Api, FindingKind::Rewrite,
                  FD->getParamDecl(Index)->getBeginLoc(),
-                 "remove the vmas parameter from this declaration of " + R.Api +
+                 "remove the " + Removed.word() + " parameter from this declaration of " + R.Api +
                      "()" + renamedNote(FD) + ": its callers no longer pass it",
                  std::move(Edits));
         }
@@ -834,20 +950,20 @@ private:
       }
       SourceLocation Loc = FD->getParamDecl(*R.Indices.begin())->getBeginLoc();
       if (!Ok) {
-        report(DefinitionRule, R.Api, FindingKind::NeedsAttention, Loc,
-               "cannot remove the vmas parameter from the definition of " +
+        report(Removed.definitionRule(), R.Api, FindingKind::NeedsAttention, Loc,
+               "cannot remove the " + Removed.word() + " parameter from the definition of " +
                    FD->getName().str() + "() automatically: " + Why +
                    "; edit it by hand");
         continue;
       }
       if (std::optional<TextEdit> Rename = renameAt(FD, FD->getLocation()))
         Edits.push_back(*Rename);
-      report(DefinitionRule, R.Api, FindingKind::Rewrite, Loc,
-             "remove the vmas parameter from " + FD->getName().str() +
+      report(Removed.definitionRule(), R.Api, FindingKind::Rewrite, Loc,
+             "remove the " + Removed.word() + " parameter from " + FD->getName().str() +
                  "() and the code that only served it" + renamedNote(FD) + ": " +
-                 (R.Public || findGupFunction(R.Api)
-                      ? std::string("the parameter is gone in Linux 6.5")
-                      : "it only fed parameters that are gone in Linux 6.5"),
+                 (R.Public || Removed.isApi(R.Api)
+                      ? "the parameter is gone in " + Removed.release()
+                      : "it only fed parameters that are gone in " + Removed.release()),
              std::move(Edits));
     }
   }
@@ -858,8 +974,7 @@ private:
     if (!R)
       return;
     // A public function's call without the argument needs the 6.5 API.
-    const GupFunction *CalleeApi = findGupFunction(Callee->getName());
-    Side = CalleeApi && CalleeApi->Public ? ApiSide::New : sideOf(Callee);
+    Side = Removed.publicApi(Callee->getName()) ? ApiSide::New : sideOf(Callee);
     ApiSide CallSide = Side;
     ApiSide AlternativeSide = Side == ApiSide::New ? ApiSide::Old : Side;
     for (unsigned Index : R->Indices) {
@@ -877,13 +992,13 @@ private:
       if (A.Kind == VmasArgumentKind::NullPointer) {
         llvm::Expected<TextEdit> Drop = dropCallArgument(*Call, Index, SM, LO);
         if (!Drop)
-          report(ArgumentRule, R->Api, FindingKind::NeedsAttention, Arg->getBeginLoc(),
-                 "cannot drop the NULL vmas argument of " + Callee +
+          report(Removed.argumentRule(), R->Api, FindingKind::NeedsAttention, Arg->getBeginLoc(),
+                 "cannot drop the NULL " + Removed.word() + " argument of " + Callee +
                      " automatically: " + llvm::toString(Drop.takeError()) +
                      "; edit it by hand");
         else
-          report(ArgumentRule, R->Api, FindingKind::Rewrite, Arg->getBeginLoc(),
-                 "drop the NULL vmas argument of " + Callee +
+          report(Removed.argumentRule(), R->Api, FindingKind::Rewrite, Arg->getBeginLoc(),
+                 "drop the NULL " + Removed.word() + " argument of " + Callee +
                      ": the parameter goes with the migration" + renamedCallee(Call),
                  withRename(Call, {*Drop}));
         continue;
@@ -892,9 +1007,10 @@ private:
       const auto *Holder = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
       std::string HolderName = Holder ? Holder->getName().str() + "()" : "the caller";
       if (A.Kind == VmasArgumentKind::OwnParameterUnsafe) {
-        report(ArgumentRule, R->Api, FindingKind::NeedsAttention, Arg->getBeginLoc(),
+        report(Removed.argumentRule(), R->Api, FindingKind::NeedsAttention, Arg->getBeginLoc(),
                Callee + " is passed '" + shown(Arg) + "', computed from '" +
-                   P->getName().str() + "', the vmas parameter of " + HolderName +
+                   P->getName().str() + "', the " + Removed.word() + " parameter of " +
+                   HolderName +
                    ", and this argument cannot simply be dropped: " + A.Why +
                    "; migrate the call, the wrapper and its callers by hand");
         continue;
@@ -902,17 +1018,18 @@ private:
       if (A.Kind != VmasArgumentKind::OwnParameter) {
         // Only an internal function (or a helper) gets here: its parameter
         // goes whatever its callers pass.
-        report(ArgumentRule, R->Api, FindingKind::NeedsAttention, Arg->getBeginLoc(),
+        report(Removed.argumentRule(), R->Api, FindingKind::NeedsAttention, Arg->getBeginLoc(),
                Callee + " is passed '" + shown(Arg) + "', which is neither NULL "
-                        "nor the caller's own vmas parameter, and its vmas "
-                        "parameter goes with the migration; edit this call by hand");
+                        "nor the caller's own " + Removed.word() + " parameter, and its " +
+                   Removed.word() + " parameter goes with the migration; edit this "
+                   "call by hand");
         continue;
       }
       const Removal *Outer = Holder ? removal(Holder) : nullptr;
       if (!Outer || !Outer->Indices.count(P->getFunctionScopeIndex())) {
-        report(ArgumentRule, R->Api, FindingKind::NeedsAttention, Arg->getBeginLoc(),
-               Callee + " is passed '" + P->getName().str() + "', the vmas "
-                        "parameter of " + HolderName +
+        report(Removed.argumentRule(), R->Api, FindingKind::NeedsAttention, Arg->getBeginLoc(),
+               Callee + " is passed '" + P->getName().str() + "', the " + Removed.word() +
+                   " parameter of " + HolderName +
                    ", which cannot lose it automatically: " + whyKept(Holder, P) +
                    "; migrate the wrapper and its callers by hand");
         continue;
@@ -921,22 +1038,24 @@ private:
       if (inside(Deleted[canonical(Holder)], Call->getBeginLoc())) {
         // The statement goes with the caller's own rewrite; only the
         // dependency remains: the caller must be migrated for this to hold.
-        report(ArgumentRule, R->Api, FindingKind::Rewrite, Arg->getBeginLoc(),
+        report(Removed.argumentRule(), R->Api, FindingKind::Rewrite, Arg->getBeginLoc(),
                "the call of " + Callee + " goes with " + HolderDef->getName().str() +
-                   "()'s vmas parameter",
+                   "()'s " + Removed.word() + " parameter",
                {}, {Outer->Api});
         continue;
       }
       llvm::Expected<TextEdit> Drop = dropCallArgument(*Call, Index, SM, LO);
       if (!Drop) {
-        report(ArgumentRule, R->Api, FindingKind::NeedsAttention, Arg->getBeginLoc(),
-               "cannot drop the vmas argument of " + Callee + " automatically: " +
+        report(Removed.argumentRule(), R->Api, FindingKind::NeedsAttention, Arg->getBeginLoc(),
+               "cannot drop the " + Removed.word() + " argument of " + Callee +
+                   " automatically: " +
                    llvm::toString(Drop.takeError()) + "; edit it by hand");
         continue;
       }
-      report(ArgumentRule, R->Api, FindingKind::Rewrite, Arg->getBeginLoc(),
-             "drop the vmas argument of " + Callee + ": " +
-                 HolderDef->getName().str() + "() loses its own vmas parameter" +
+      report(Removed.argumentRule(), R->Api, FindingKind::Rewrite, Arg->getBeginLoc(),
+             "drop the " + Removed.word() + " argument of " + Callee + ": " +
+                 HolderDef->getName().str() + "() loses its own " + Removed.word() +
+                 " parameter" +
                  renamedCallee(Call),
              withRename(Call, {*Drop}), {Outer->Api});
       // If the callee keeps its parameter (held back) while the caller loses
@@ -945,8 +1064,9 @@ private:
       Side = AlternativeSide;
       CalleeLoc = {};
       if (ArgRange)
-        report(ArgumentRule, Outer->Api, FindingKind::Rewrite, Arg->getBeginLoc(),
-               "pass NULL to " + Callee + ", which keeps its vmas parameter, since " +
+        report(Removed.argumentRule(), Outer->Api, FindingKind::Rewrite, Arg->getBeginLoc(),
+               "pass NULL to " + Callee + ", which keeps its " + Removed.word() +
+                   " parameter, since " +
                    HolderDef->getName().str() + "() no longer has one",
                {E.replace(*ArgRange, "NULL")}, {}, R->Api);
       else
@@ -1064,37 +1184,76 @@ private:
 
 } // namespace
 
+namespace {
+std::string boundId(llvm::StringLiteral Gup, const RemovedParameter &Removed) {
+  if (!Removed.Entry)
+    return Gup.str();
+  return Gup.str() + "-" + std::to_string(Removed.Number);
+}
+} // namespace
+
+WholeMigration::WholeMigration(const MigrationOptions &Options, FindingSink &Sink,
+                               const VersionGuards *Versions, RemovedParameter Removed)
+    : Options(Options), Sink(Sink), Versions(Versions), Removed(Removed),
+      FunctionId(boundId(GupFunctionId, Removed)), CallId(boundId(GupCallId, Removed)) {}
+
 void WholeMigration::registerMatchers(MatchFinder &Finder,
                                       MatchFinder::MatchCallback *Receiver) {
   auto WithVmas = functionDecl(hasVmasArrayParameter());
-  Finder.addMatcher(WithVmas.bind(FunctionId), Receiver);
-  Finder.addMatcher(callExpr(callee(WithVmas)).bind(CallId), Receiver);
+  Finder.addMatcher(WithVmas.bind(GupFunctionId), Receiver);
+  Finder.addMatcher(callExpr(callee(WithVmas)).bind(GupCallId), Receiver);
+}
+
+void WholeMigration::registerMatchers(MatchFinder &Finder,
+                                      MatchFinder::MatchCallback *Receiver,
+                                      const RemovedParameter &Removed) {
+  // The API by name (the pass checks its arity and type), and every
+  // function with a parameter of the removed type (the helpers).
+  auto Affected = functionDecl(anyOf(hasName(Removed.Entry->Name),
+                                     hasParameterSpelled(Removed.Entry->ParameterType)));
+  Finder.addMatcher(Affected.bind(boundId(GupFunctionId, Removed)), Receiver);
+  Finder.addMatcher(callExpr(callee(Affected)).bind(boundId(GupCallId, Removed)), Receiver);
 }
 
 bool WholeMigration::collect(const MatchFinder::MatchResult &Result) {
+  const SourceManager &SM = Result.Context->getSourceManager();
+  const LangOptions &LO = Result.Context->getLangOpts();
+  // Code written only for kernels before the change is right as it is.
+  auto OldOnly = [&](SourceLocation Loc) {
+    if (!Versions || Loc.isInvalid())
+      return false;
+    auto [File, Offset] = SM.getDecomposedLoc(SM.getExpansionLoc(Loc));
+    return Versions->rangeAt(File, Offset, SM, LO).Below <= versionCode(Removed.Spec->Kernel);
+  };
   if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionId)) {
-    if (!Versions || !Versions->oldKernelsOnly(*FD, Result.Context->getSourceManager(),
-                                               Result.Context->getLangOpts()))
+    if (Removed.Entry ? !OldOnly(FD->getLocation())
+                      : !Versions || !Versions->oldKernelsOnly(*FD, SM, LO))
       Functions.insert(FD);
     return true;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallId)) {
-    if (!Versions || !Versions->oldKernelsOnly(*Call, Result.Context->getSourceManager(),
-                                               Result.Context->getLangOpts()))
+    if (Removed.Entry ? !OldOnly(Call->getBeginLoc())
+                      : !Versions || !Versions->oldKernelsOnly(*Call, SM, LO))
       Calls.insert(Call);
     return true;
   }
   return false;
 }
 
+void WholeMigration::clear() {
+  Functions.clear();
+  Calls.clear();
+}
+
 std::vector<ChangedFunction> WholeMigration::finish(ASTContext &Ctx) {
   std::vector<ChangedFunction> Helpers;
   if (!Functions.empty() || !Calls.empty()) {
-    Pass P(Options, Sink, Ctx, Functions, Calls);
+    Pass P(Options, Sink, Ctx, Functions, Calls, Removed);
     P.run();
     const SourceManager &SM = Ctx.getSourceManager();
+    Target T(Removed);
     for (const auto &[Canon, R] : P.removals()) {
-      if (findGupFunction(R.Api))
+      if (T.isApi(R.Api))
         continue;
       ChangedFunction &H = Helpers.emplace_back();
       H.Name = R.Api;
@@ -1104,8 +1263,7 @@ std::vector<ChangedFunction> WholeMigration::finish(ASTContext &Ctx) {
         H.Files.insert(SM.getFileID(SM.getExpansionLoc(FD->getLocation())));
     }
   }
-  Functions.clear();
-  Calls.clear();
+  clear();
   return Helpers;
 }
 

@@ -128,7 +128,8 @@ public:
     Analysis.registerMatchers(Finder);
     if (!Settings.FullParse) {
       CI.getFrontendOpts().SkipFunctionBodies = true;
-      Bodies.emplace(CI.getPreprocessor(), Analysis.siteNames());
+      Bodies.emplace(CI.getPreprocessor(), Analysis.siteNames(),
+                     Analysis.removedParameterTypes());
     }
     return std::make_unique<ScopedConsumer>(
         Finder.newASTConsumer(), Analysis, CI.getPreprocessor(),

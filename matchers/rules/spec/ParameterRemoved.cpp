@@ -6,10 +6,19 @@
 // (DropWhen: NULL; or anything without side effects). Other arguments, and
 // lists that do not have the old arity, are named in a warning.
 //
+// When the tree declares the function itself, the whole-TU pass
+// (WholeMigration) changes its prototypes, its definition and the helpers
+// that feed the parameter, so the callers and the definition must change
+// together: a site this rule cannot edit (an argument it may not drop, the
+// function's address taken, a list of another arity) is NeedsAttention,
+// which holds every edit of the function back. An argument that is the
+// caller's own parameter of the removed type is the pass's (ownerOf()).
+//
 //===----------------------------------------------------------------------===//
 #include "SpecRules.h"
 
 #include "../../SourceText.h"
+#include "../../VmasArgument.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -72,6 +81,34 @@ std::string mayDropText(const SpecEntry &E) {
   return E.Drop == DropWhen::Null ? "is not NULL" : "may have side effects";
 }
 
+/// Where the tree declares the function of \p Use when it does (then its
+/// whole-TU pass migrates the definition), or "": a macro entry, or a
+/// function declared only outside the tree (a module's caller).
+std::string definedWithCallers(const SpecUse &Use, const Decl *Declared,
+                               SpecSiteContext &Ctx) {
+  if (Use.Entry.Macro)
+    return "";
+  if (Declared)
+    return Ctx.declaredInTree(Declared);
+  if (!Ctx.Ctx)
+    return "";
+  ASTContext &AST = *Ctx.Ctx;
+  for (const NamedDecl *D : AST.getTranslationUnitDecl()->lookup(
+           DeclarationName(&AST.Idents.get(Use.Entry.Name))))
+    if (isa<FunctionDecl>(D))
+      if (std::string Where = Ctx.declaredInTree(D); !Where.empty())
+        return Where;
+  return "";
+}
+
+/// The end of a message about a site that holds the function back.
+std::string heldBack(const SpecUse &Use, llvm::StringRef Where) {
+  return "; this tree defines " + Use.Entry.Name + "() itself (" + Where.str() +
+         "), whose definition loses the parameter only with all of its callers, so "
+         "nothing of " + Use.Entry.Name + "() is changed until this site is "
+         "migrated by hand";
+}
+
 bool nullText(llvm::StringRef Text) {
   Text = Text.trim();
   while (Text.consume_front("(") && Text.consume_back(")"))
@@ -113,36 +150,74 @@ void dropArgumentOfCall(const CallExpr &Call, const SpecUse &Use, SpecSiteContex
     return;
   if (Call.getNumArgs() + 1 == E.Arity)
     return; // already the new form
-  if (Ctx.reportIfDefinedInTree(removedArgumentRule(), Use, Name, changeText(Use),
-                                Call.getDirectCallee()))
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  std::string Where = Callee ? definedWithCallers(Use, Callee, Ctx) : "";
+  if (Where.empty() && Ctx.reportIfDefinedInTree(removedArgumentRule(), Use, Name,
+                                                 changeText(Use), Callee))
     return;
+  FindingKind IfNot = Where.empty() ? FindingKind::Report : FindingKind::NeedsAttention;
+  std::string Held = Where.empty() ? "" : heldBack(Use, Where);
+  if (!Where.empty() && !removesSpecParameter(*Callee, E)) {
+    Ctx.report(Ctx.finding(removedArgumentRule(), Use, Name, FindingKind::NeedsAttention,
+                           changeText(Use) + ", but the tree's " + E.Name +
+                               "() does not have it as the spec describes it (" +
+                               std::to_string(E.Arity) + " parameters" +
+                               (E.ParameterType.empty() ? "" : ", '" + E.ParameterType +
+                                                                   "' at that position") +
+                               ")" + heldBack(Use, Where)));
+    return;
+  }
   if (Call.getNumArgs() != E.Arity || E.Index >= E.Arity) {
-    Ctx.report(Ctx.finding(removedArgumentRule(), Use, Name, FindingKind::Report,
+    Ctx.report(Ctx.finding(removedArgumentRule(), Use, Name, IfNot,
                            changeText(Use) + ", but this call passes " +
                                std::to_string(Call.getNumArgs()) + " arguments, not " +
-                               std::to_string(E.Arity) + ": migrate it by hand"));
+                               std::to_string(E.Arity) +
+                               (Held.empty() ? ": migrate it by hand" : Held)));
     return;
   }
   const Expr &Arg = *Call.getArg(E.Index);
+  if (!Where.empty()) {
+    // The caller's own parameter passed on: the whole-TU pass decides it
+    // with the caller (which may lose the parameter too).
+    VmasArgument A = classifyRemovedArgument(Arg, *Ctx.Ctx, [&](QualType T) {
+      return isSpelledType(T, E.ParameterType);
+    });
+    if (ownerOf(A.Kind, /*PublicCallee=*/true) == VmasArgumentOwner::WholeMigration)
+      return;
+  }
   bool MayDrop = E.Drop == DropWhen::Null ? isNullPointer(Arg, *Ctx.Ctx)
                                           : !Arg.HasSideEffects(*Ctx.Ctx);
   Finding F = Ctx.finding(removedArgumentRule(), Use, Name, FindingKind::Rewrite,
                           changeText(Use) + ": argument dropped");
   F.CalleeLoc = Name;
   if (!MayDrop) {
-    F.Kind = FindingKind::Report;
+    F.Kind = IfNot;
     F.Message = changeText(Use) + ", but the argument passed here " + mayDropText(E) +
-                ": not changed; move what it does out of the call, then drop it";
+                (Held.empty() ? ": not changed; move what it does out of the call, then drop it"
+                              : Held + ": move what the argument does out of the call, "
+                                       "drop it, and run again");
     Ctx.report(std::move(F));
     return;
   }
-  Ctx.reportEdit(std::move(F), dropCallArgument(Call, E.Index, Ctx.SM, Ctx.LO));
+  Ctx.reportEdit(std::move(F), dropCallArgument(Call, E.Index, Ctx.SM, Ctx.LO), IfNot);
 }
 
-void reportUncalledReference(SourceLocation Loc, const SpecUse &Use,
-                             SpecSiteContext &Ctx) {
+void reportUncalledReference(const DeclRefExpr &Ref, SourceLocation Loc,
+                             const SpecUse &Use, SpecSiteContext &Ctx) {
   if (!Ctx.editable(Loc) || Ctx.oldKernelsOnly(Loc, Use.Spec))
     return;
+  if (std::string Where = definedWithCallers(Use, Ref.getDecl(), Ctx); !Where.empty()) {
+    // typeof(fn) and EXPORT_SYMBOL's bookkeeping follow the definition.
+    if (typeFollowsFunction(Ref, *Ctx.Ctx))
+      return;
+    Ctx.report(Ctx.finding(removedArgumentRule(), Use, Loc, FindingKind::NeedsAttention,
+                           changeText(Use) + ", but here " + Use.Entry.Name +
+                               " is used as a value (a function pointer), so what calls "
+                               "through it still passes the argument" +
+                               heldBack(Use, Where) +
+                               ": change the pointer's type and the calls through it"));
+    return;
+  }
   if (Ctx.reportIfDefinedInTree(removedArgumentRule(), Use, Loc, changeText(Use)))
     return;
   Ctx.report(Ctx.finding(removedArgumentRule(), Use, Loc, FindingKind::Report,
@@ -155,13 +230,16 @@ void dropArgumentOfTokens(const TokenSite &Site, const SpecUse &Use, SpecSiteCon
   const SpecEntry &E = Use.Entry;
   if (!Ctx.editable(Site.Name) || Ctx.oldKernelsOnly(Site.Name, Use.Spec))
     return;
-  if (Ctx.reportIfDefinedInTree(removedArgumentRule(), Use, Site.Name, changeText(Use)))
+  std::string Defined = definedWithCallers(Use, nullptr, Ctx);
+  if (Defined.empty() &&
+      Ctx.reportIfDefinedInTree(removedArgumentRule(), Use, Site.Name, changeText(Use)))
     return;
+  FindingKind IfNot = Defined.empty() ? FindingKind::Report : FindingKind::NeedsAttention;
   std::string Where = Site.InDefine ? " (in the #define of " + Site.Define + ")" : "";
   auto Warn = [&](std::string Why) {
-    Ctx.report(Ctx.finding(removedArgumentRule(), Use, Site.Name,
-                           FindingKind::Report,
-                           changeText(Use) + Where + ", but " + Why));
+    Ctx.report(Ctx.finding(removedArgumentRule(), Use, Site.Name, IfNot,
+                           changeText(Use) + Where + ", but " + Why +
+                               (Defined.empty() ? "" : heldBack(Use, Defined))));
   };
   std::optional<unsigned> LParen = openParenAfter(Site.Name, Ctx.SM, Ctx.LO);
   if (!LParen) {
@@ -200,7 +278,7 @@ void dropArgumentOfTokens(const TokenSite &Site, const SpecUse &Use, SpecSiteCon
                           changeText(Use) + Where + ": argument '" + Arg.str() +
                               "' dropped");
   F.CalleeLoc = Site.Name;
-  Ctx.reportEdit(std::move(F), removeItem(*List, E.Index, Ctx.SM));
+  Ctx.reportEdit(std::move(F), removeItem(*List, E.Index, Ctx.SM), IfNot);
 }
 
 } // namespace gup

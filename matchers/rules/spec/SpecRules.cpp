@@ -78,12 +78,13 @@ Finding SpecSiteContext::finding(const RuleInfo &Rule, const SpecUse &Use,
   return F;
 }
 
-void SpecSiteContext::reportEdit(Finding F, llvm::Expected<TextEdit> Edit) {
+void SpecSiteContext::reportEdit(Finding F, llvm::Expected<TextEdit> Edit,
+                                 FindingKind IfNot) {
   if (Edit) {
     F.Edits.push_back(std::move(*Edit));
     F.Side = ApiSide::New;
   } else {
-    F.Kind = FindingKind::Report;
+    F.Kind = IfNot;
     F.Message += "; not changed: " + llvm::toString(Edit.takeError()) +
                  "; edit it by hand";
     F.Edits.clear();
@@ -91,18 +92,21 @@ void SpecSiteContext::reportEdit(Finding F, llvm::Expected<TextEdit> Edit) {
   report(std::move(F));
 }
 
-bool SpecSiteContext::reportIfDefinedInTree(const RuleInfo &Rule, const SpecUse &Use,
-                                            SourceLocation Loc, llvm::StringRef What,
-                                            const Decl *Declared) {
-  std::string Where;
+std::string SpecSiteContext::declaredInTree(const Decl *Declared) const {
   if (Declared)
     for (const Decl *Redecl : Declared->redecls())
       if (editable(SM.getExpansionLoc(Redecl->getLocation()))) {
         PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Redecl->getLocation()));
-        Where = llvm::sys::path::filename(P.getFilename()).str() + ":" +
-                std::to_string(P.getLine());
-        break;
+        return llvm::sys::path::filename(P.getFilename()).str() + ":" +
+               std::to_string(P.getLine());
       }
+  return "";
+}
+
+bool SpecSiteContext::reportIfDefinedInTree(const RuleInfo &Rule, const SpecUse &Use,
+                                            SourceLocation Loc, llvm::StringRef What,
+                                            const Decl *Declared) {
+  std::string Where = declaredInTree(Declared);
   if (Where.empty() && DefinedInTree)
     Where = DefinedInTree(Use.Entry);
   if (Where.empty())

@@ -86,7 +86,12 @@ public:
   /// Reports \p F with \p Edit, or a warning (a Report: the other sites of
   /// a spec do not depend on this one) saying why the
   /// edit could not be made.
-  void reportEdit(Finding F, llvm::Expected<TextEdit> Edit);
+  void reportEdit(Finding F, llvm::Expected<TextEdit> Edit,
+                  FindingKind IfNot = FindingKind::Report);
+
+  /// Where the tree declares \p Declared (some declaration of it inside
+  /// the tree), as "file:line", or "".
+  std::string declaredInTree(const clang::Decl *Declared) const;
 
   /// When the API of \p Use is the tree's own: reports the site (naming the
   /// definition, editing nothing) and returns true.
@@ -129,8 +134,8 @@ void dropArgumentOfCall(const clang::CallExpr &Call, const SpecUse &Use,
 void dropArgumentOfTokens(const TokenSite &Site, const SpecUse &Use,
                           SpecSiteContext &Ctx);
 /// The function is named without being called (its address is taken).
-void reportUncalledReference(clang::SourceLocation Loc, const SpecUse &Use,
-                             SpecSiteContext &Ctx);
+void reportUncalledReference(const clang::DeclRefExpr &Ref, clang::SourceLocation Loc,
+                             const SpecUse &Use, SpecSiteContext &Ctx);
 /// True when the raw tokens of \p Text (an argument as written) cannot have
 /// side effects: no call, no assignment, no ++ or --.
 bool tokensHaveNoSideEffects(llvm::StringRef Text, const clang::LangOptions &LO);
