@@ -42,6 +42,7 @@
 namespace clang {
 class ASTContext;
 class FileID;
+class SourceLocation;
 } // namespace clang
 
 namespace gup {
@@ -79,9 +80,17 @@ private:
   llvm::Expected<std::pair<size_t, size_t>> guardLines(clang::FileID File,
                                                         unsigned Begin, unsigned End);
   std::vector<Finding> PendingGuards;
+  /// Passes a finding on, or, when other specs than GUP's are selected,
+  /// holds it in Held until finishTranslationUnit(): its edits may be on
+  /// lines a spec's version test encloses, and must then join that test.
+  void release(Finding F);
+  std::vector<Finding> Held;
   /// Header mode: the files that will include the compat header (they
   /// have wrapper edits), which brings <linux/version.h> with it.
   std::set<clang::FileID> IncludeTheHeader;
+  /// Header mode: the callee written at \p Name becomes \p Wrapper, and
+  /// continuation lines aligned after the call's '(' move with it.
+  void renameToWrapper(Finding &F, clang::SourceLocation Name, llvm::StringRef Wrapper);
   const Conditionals &directives(clang::FileID File);
   std::optional<std::string> cutsGroup(const TextEdit &E);
   std::optional<Finding> olderThanTheWrappers(clang::FileID File, unsigned Offset,
