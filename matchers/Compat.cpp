@@ -589,13 +589,20 @@ void CompatSink::renameToWrapper(Finding &F, SourceLocation Name, llvm::StringRe
   unsigned Length = Lexer::MeasureTokenLength(Name, SM, Ctx->getLangOpts());
   F.Edits.push_back({CharSourceRange::getCharRange(Name, Name.getLocWithOffset(Length)),
                      Wrapper.str()});
-  // Continuation lines aligned after the '(' move with it.
-  for (auto [LineStart, Width] : alignedContinuations(SM.getBufferData(File), Offset + Length))
-    F.Edits.push_back(
-        {CharSourceRange::getCharRange(
-             SM.getComposedLoc(File, LineStart),
-             SM.getComposedLoc(File, LineStart).getLocWithOffset(Width.first)),
-         indentOfWidth(Width.second + Wrapper.size() - Length)});
+  // Continuation lines aligned after the '(' move with it (not one the
+  // site's own edits already change: a dropped argument took its indent).
+  size_t Before = F.Edits.size();
+  for (auto [LineStart, Width] : alignedContinuations(SM.getBufferData(File), Offset + Length)) {
+    SourceLocation Indent = SM.getComposedLoc(File, LineStart);
+    bool Taken = llvm::any_of(llvm::ArrayRef(F.Edits).take_front(Before), [&](const TextEdit &E) {
+      auto [EFile, EBegin] = SM.getDecomposedLoc(E.Range.getBegin());
+      unsigned EEnd = SM.getDecomposedLoc(E.Range.getEnd()).second;
+      return EFile == File && EBegin < LineStart + Width.first && LineStart < EEnd;
+    });
+    if (!Taken)
+      F.Edits.push_back({CharSourceRange::getCharRange(Indent, Indent.getLocWithOffset(Width.first)),
+                         indentOfWidth(Width.second + Wrapper.size() - Length)});
+  }
 }
 
 std::optional<Finding> CompatSink::olderThanTheWrappers(FileID File, unsigned Offset,
@@ -861,12 +868,13 @@ const MigrationSpec *specNamed(const MigrationOptions &Options, llvm::StringRef 
 
 /// True when the compat header can give the function \p E names (a
 /// parameter-removed entry that is no macro) a wrapper: its prototype
-/// before the change (returnType, parameters: one per arity) and what old
-/// kernels take in the removed parameter's place (oldArgument) are known.
+/// before the change (returnType, parameters: one per arity), what old
+/// kernels take in the removed parameter's place (oldArgument) and the
+/// header that declares it (header) are known.
 bool headerWrapsFunction(const SpecEntry &E) {
   if (E.Kind != SpecEntryKind::ParameterRemoved || E.Macro || !E.Public ||
       E.ReturnType.empty() || E.Parameters.empty() || E.OldArgument.empty() ||
-      E.Index >= E.Arity)
+      E.Header.empty() || E.Index >= E.Arity)
     return false;
   llvm::SmallVector<llvm::StringRef, 8> Params;
   llvm::StringRef(E.Parameters).split(Params, ", ");
@@ -1337,14 +1345,15 @@ std::string compatSection(const MigrationSpec &Spec) {
       break;
     case SpecEntryKind::ParameterRemoved: {
       if (headerWrapsFunction(E)) {
-        OS << functionWrapper(E.Name, E.ReturnType, E.Parameters, E.Index, E.OldArgument,
+        OS << "#include <" << E.Header << ">\n"
+           << functionWrapper(E.Name, E.ReturnType, E.Parameters, E.Index, E.OldArgument,
                               versionTest(Spec.Kernel, true));
         break;
       }
       if (!E.Macro || E.MacroParameters.size() != E.Arity || E.Index >= E.Arity) {
         OS << "/* " << E.Name << "(): its calls keep both forms under a version "
-           << "test in the source (the spec gives no returnType, parameters and "
-           << "oldArgument for a wrapper). */\n";
+           << "test in the source (a wrapper needs the spec's returnType, parameters, "
+           << "oldArgument and header). */\n";
         break;
       }
       std::string Kept, NewArgs, OldArgs;
