@@ -206,6 +206,14 @@ struct CompatSink::StatementIndex {
     std::vector<Item> Items;
   };
   llvm::DenseMap<FileID, std::vector<Block>> ByFile;
+  /// The declarations at file scope (not function definitions: their
+  /// statements are guarded one by one), where they are written, in order.
+  /// A declaration of several names (`int a = x, b = y;`) is one item.
+  llvm::DenseMap<FileID, std::vector<Item>> FileScope;
+  /// The heads of the function definitions at file scope, up to the
+  /// last character before the body's '{': an edit there is guarded by
+  /// two copies of the head over the one body.
+  llvm::DenseMap<FileID, std::vector<Item>> FunctionHeads;
   const SourceManager &SM;
 
   StatementIndex(ASTContext &Ctx) : SM(Ctx.getSourceManager()) {
@@ -227,14 +235,22 @@ struct CompatSink::StatementIndex {
         return true;
       }
       std::optional<Item> item(Stmt *S, FileID InFile) {
-        SourceLocation B = SM.getExpansionLoc(S->getBeginLoc());
-        SourceLocation E = SM.getExpansionRange(S->getEndLoc()).getEnd();
+        std::optional<Item> I = item(S->getSourceRange());
+        if (!I || SM.getFileID(SM.getExpansionLoc(S->getBeginLoc())) != InFile)
+          return std::nullopt;
+        return I;
+      }
+      /// Where the statement or declaration spanning \p Range is written,
+      /// with the ';' that ends it; nullopt when not in one file.
+      std::optional<Item> item(SourceRange Range) {
+        SourceLocation B = SM.getExpansionLoc(Range.getBegin());
+        SourceLocation E = SM.getExpansionRange(Range.getEnd()).getEnd();
         if (B.isInvalid() || E.isInvalid())
           return std::nullopt;
         E = Lexer::getLocForEndOfToken(E, 0, SM, LO);
         auto [File, Begin] = SM.getDecomposedLoc(B);
         auto [EndFile, End] = SM.getDecomposedLoc(E);
-        if (File != InFile || EndFile != File || End < Begin)
+        if (EndFile != File || End < Begin)
           return std::nullopt;
         llvm::StringRef Text = SM.getBufferData(File);
         // Expression statements end before their ';'.
@@ -248,6 +264,36 @@ struct CompatSink::StatementIndex {
     };
     Visitor V(*this, Ctx);
     V.TraverseDecl(Ctx.getTranslationUnitDecl());
+    for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+      if (D->isImplicit())
+        continue;
+      std::optional<Item> I = V.item(D->getSourceRange());
+      if (!I)
+        continue;
+      FileID File = SM.getFileID(SM.getExpansionLoc(D->getBeginLoc()));
+      if (const auto *Fn = dyn_cast<FunctionDecl>(D);
+          Fn && (Fn->doesThisDeclarationHaveABody() || Fn->hasSkippedBody())) {
+        // A body the front end skipped (no site in it) is not in the range.
+        unsigned HeadEnd = I->End;
+        if (const Stmt *Body = Fn->getBody()) {
+          SourceLocation Brace = SM.getExpansionLoc(Body->getBeginLoc());
+          if (Brace.isValid() && SM.getFileID(Brace) == File) {
+            llvm::StringRef Text = SM.getBufferData(File);
+            HeadEnd = SM.getFileOffset(Brace);
+            while (HeadEnd > I->Begin && (isBlank(Text[HeadEnd - 1]) || Text[HeadEnd - 1] == '\n'))
+              --HeadEnd;
+          }
+        }
+        FunctionHeads[File].push_back({I->Begin, HeadEnd});
+        continue;
+      }
+      std::vector<Item> &Items = FileScope[File];
+      // The names of one declaration share its first token.
+      if (!Items.empty() && Items.back().Begin == I->Begin)
+        Items.back().End = std::max(Items.back().End, I->End);
+      else
+        Items.push_back(*I);
+    }
   }
 
   /// The whole lines a version test around the edit [Begin, End) of \p File
@@ -310,33 +356,33 @@ struct CompatSink::StatementIndex {
              B.In->Items[B.J].End - B.In->Items[B.I].Begin;
     });
     std::optional<std::string> FirstReason;
-    for (const Candidate &C : Candidates) {
-      const Item &From = C.In->Items[C.I], &To = C.In->Items[C.J];
-      std::string Where = "the statement at line " + std::to_string(lineNumber(Text, From.Begin));
-      if (C.J > C.I)
-        Where = "the statements at lines " + std::to_string(lineNumber(Text, From.Begin)) +
+    // The lines that hold the items From..To of a block (a function body,
+    // or the file itself when Open is nullopt), with every #if group they
+    // are part of; or nullopt, the reason kept in FirstReason.
+    auto linesOf = [&](const Item &From, const Item &To,
+                       std::optional<std::pair<unsigned, unsigned>> Braces,
+                       llvm::StringRef What) -> std::optional<std::pair<size_t, size_t>> {
+      std::string Where =
+          "the " + What.str() + " at line " + std::to_string(lineNumber(Text, From.Begin));
+      if (&From != &To)
+        Where = "the " + What.str() + "s at lines " + std::to_string(lineNumber(Text, From.Begin)) +
                 "-" + std::to_string(lineNumber(Text, To.End));
-      auto Fail = [&](std::string Why) {
+      auto Fail = [&](std::string Why) -> std::optional<std::pair<size_t, size_t>> {
         if (!FirstReason)
           FirstReason = Where + " " + Why;
+        return std::nullopt;
       };
-      if (!onlyBlanksBefore(Text, From.Begin)) {
-        Fail("shares its first line with other code");
-        continue;
-      }
+      if (!onlyBlanksBefore(Text, From.Begin))
+        return Fail("shares its first line with other code");
       std::optional<size_t> LineEnd = restOfLineIsEmpty(Text, To.End);
-      if (!LineEnd) {
-        Fail("shares its last line with other code");
-        continue;
-      }
+      if (!LineEnd)
+        return Fail("shares its last line with other code");
       size_t LinesBegin = std::min<size_t>(lineStart(Text, From.Begin), lineStart(Text, Begin));
       size_t LinesEnd = std::max<size_t>(*LineEnd, End);
       if (LinesEnd < Text.size() && LinesEnd > 0 && Text[LinesEnd - 1] != '\n') {
         std::optional<size_t> Rest = restOfLineIsEmpty(Text, LinesEnd);
-        if (!Rest) {
-          Fail("is followed on its line by code the edit reaches");
-          continue;
-        }
+        if (!Rest)
+          return Fail("is followed on its line by code the edit reaches");
         LinesEnd = *Rest;
       }
       // A group the statements are only part of (a call whose argument
@@ -363,16 +409,17 @@ struct CompatSink::StatementIndex {
         if (!Grew)
           break;
       }
-      if (Cut) {
-        Fail("holds part of a preprocessor group: " + *Cut);
-        continue;
-      }
-      if (LinesBegin <= C.In->Open || LinesEnd > C.In->Close) {
-        Fail("is part of an #if group that reaches outside its block");
-        continue;
-      }
+      if (Cut)
+        return Fail("holds part of a preprocessor group: " + *Cut);
+      if (Braces && (LinesBegin <= Braces->first || LinesEnd > Braces->second))
+        return Fail("is part of an #if group that reaches outside its block");
       return std::make_pair(LinesBegin, LinesEnd);
-    }
+    };
+    for (const Candidate &C : Candidates)
+      if (std::optional<std::pair<size_t, size_t>> Lines =
+              linesOf(C.In->Items[C.I], C.In->Items[C.J],
+                      std::make_pair(C.In->Open, C.In->Close), "statement"))
+        return *Lines;
     if (std::optional<std::pair<size_t, size_t>> Define = defineAround(Text, Begin)) {
       if (!Directives.cutsGroup(Define->first, Define->second))
         return *Define;
@@ -384,6 +431,18 @@ struct CompatSink::StatementIndex {
         (End == Begin || End == Text.size() || (End > 0 && Text[End - 1] == '\n')) &&
         !Directives.cutsGroup(Begin, End))
       return std::make_pair<size_t, size_t>(Begin, End); // lines of their own
+    // At file scope: the whole declaration, both copies of it (the
+    // statements of a function body are guarded one by one, never the
+    // function).
+    // function), and of a function definition, the lines of its head when
+    // its body starts on a line of its own (both heads share the body).
+    for (auto *List : {&FileScope, &FunctionHeads})
+      if (auto Decls = List->find(File); Decls != List->end())
+        for (const Item &D : Decls->second)
+          if (D.Begin <= First && Last <= D.End)
+            if (std::optional<std::pair<size_t, size_t>> Lines = linesOf(
+                    D, D, std::nullopt, List == &FileScope ? "declaration" : "function head"))
+              return *Lines;
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
         FirstReason ? *FirstReason
@@ -461,7 +520,7 @@ void CompatSink::report(Finding F) {
     return;
   }
   if (F.Side == ApiSide::Any || !Ctx) {
-    Next.report(std::move(F));
+    release(std::move(F));
     return;
   }
   const SourceManager &SM = Ctx->getSourceManager();
@@ -488,21 +547,11 @@ void CompatSink::report(Finding F) {
       const GupFunction *Api = findGupFunction(Spelled);
       if (!Covered && Api && Api->Public) {
         std::string Wrapper = compatWrapperName(Spelled);
-        F.Edits.push_back({CharSourceRange::getCharRange(
-                               Name, Name.getLocWithOffset(Length)),
-                           Wrapper});
-        // Continuation lines aligned after the '(' move with it.
-        for (auto [LineStart, Width] :
-             alignedContinuations(SM.getBufferData(File), Offset + Length))
-          F.Edits.push_back(
-              {CharSourceRange::getCharRange(
-                   SM.getComposedLoc(File, LineStart),
-                   SM.getComposedLoc(File, LineStart).getLocWithOffset(Width.first)),
-               indentOfWidth(Width.second + Wrapper.size() - Length)});
+        renameToWrapper(F, Name, Wrapper);
         OlderKernels = olderThanTheWrappers(File, Offset, Wrapper, F);
       }
     }
-    Next.report(std::move(F));
+    release(std::move(F));
     if (OlderKernels)
       Next.report(std::move(*OlderKernels));
     return;
@@ -531,7 +580,29 @@ void CompatSink::report(Finding F) {
     E.Guard = CharSourceRange::getCharRange(
         Start, Start.getLocWithOffset(Lines->second - Lines->first));
   }
-  Next.report(std::move(F));
+  release(std::move(F));
+}
+
+void CompatSink::renameToWrapper(Finding &F, SourceLocation Name, llvm::StringRef Wrapper) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  auto [File, Offset] = SM.getDecomposedLoc(Name);
+  unsigned Length = Lexer::MeasureTokenLength(Name, SM, Ctx->getLangOpts());
+  F.Edits.push_back({CharSourceRange::getCharRange(Name, Name.getLocWithOffset(Length)),
+                     Wrapper.str()});
+  // Continuation lines aligned after the '(' move with it (not one the
+  // site's own edits already change: a dropped argument took its indent).
+  size_t Before = F.Edits.size();
+  for (auto [LineStart, Width] : alignedContinuations(SM.getBufferData(File), Offset + Length)) {
+    SourceLocation Indent = SM.getComposedLoc(File, LineStart);
+    bool Taken = llvm::any_of(llvm::ArrayRef(F.Edits).take_front(Before), [&](const TextEdit &E) {
+      auto [EFile, EBegin] = SM.getDecomposedLoc(E.Range.getBegin());
+      unsigned EEnd = SM.getDecomposedLoc(E.Range.getEnd()).second;
+      return EFile == File && EBegin < LineStart + Width.first && LineStart < EEnd;
+    });
+    if (!Taken)
+      F.Edits.push_back({CharSourceRange::getCharRange(Indent, Indent.getLocWithOffset(Width.first)),
+                         indentOfWidth(Width.second + Wrapper.size() - Length)});
+  }
 }
 
 std::optional<Finding> CompatSink::olderThanTheWrappers(FileID File, unsigned Offset,
@@ -795,6 +866,21 @@ const MigrationSpec *specNamed(const MigrationOptions &Options, llvm::StringRef 
   return nullptr;
 }
 
+/// True when the compat header can give the function \p E names (a
+/// parameter-removed entry that is no macro) a wrapper: its prototype
+/// before the change (returnType, parameters: one per arity), what old
+/// kernels take in the removed parameter's place (oldArgument) and the
+/// header that declares it (header) are known.
+bool headerWrapsFunction(const SpecEntry &E) {
+  if (E.Kind != SpecEntryKind::ParameterRemoved || E.Macro || !E.Public ||
+      E.ReturnType.empty() || E.Parameters.empty() || E.OldArgument.empty() ||
+      E.Header.empty() || E.Index >= E.Arity)
+    return false;
+  llvm::SmallVector<llvm::StringRef, 8> Params;
+  llvm::StringRef(E.Parameters).split(Params, ", ");
+  return Params.size() == E.Arity;
+}
+
 const SpecEntry *entryNamed(const MigrationSpec &Spec, llvm::StringRef Name) {
   for (const SpecEntry &E : Spec.Entries)
     if (E.Name == Name)
@@ -855,12 +941,13 @@ void CompatSink::reportSpecFinding(Finding F) {
     return;
   }
   if (Options.Compat == CompatMode::Header) {
+    bool Wrapped = Entry->Macro || headerWrapsFunction(*Entry);
     if (F.Rule != removedInitializerRule().Name &&
-        (F.Rule != removedArgumentRule().Name || Entry->Macro))
+        (F.Rule != removedArgumentRule().Name || Wrapped))
       IncludeTheHeader.insert(SM.getFileID(SM.getFileLoc(F.Edits.front().Range.getBegin())));
     if (F.Rule == renamedApiRule().Name) {
       // The new name; the header defines it for kernels without it.
-      Next.report(std::move(F));
+      release(std::move(F));
       return;
     }
     if (F.Rule == movedHeaderRule().Name) {
@@ -875,16 +962,13 @@ void CompatSink::reportSpecFinding(Finding F) {
                               Start, Start.getLocWithOffset(To - From)),
                           ""}};
       F.Side = ApiSide::New;
-      Next.report(std::move(F));
+      release(std::move(F));
       return;
     }
-    if (F.Rule == removedArgumentRule().Name && Entry->Macro && F.CalleeLoc.isValid()) {
-      SourceLocation Name = SM.getFileLoc(F.CalleeLoc);
-      unsigned Length = Lexer::MeasureTokenLength(Name, SM, Ctx->getLangOpts());
-      F.Edits.push_back({CharSourceRange::getCharRange(Name, Name.getLocWithOffset(Length)),
-                         compatWrapperName(Entry->Name)});
+    if (F.Rule == removedArgumentRule().Name && Wrapped && F.CalleeLoc.isValid()) {
+      renameToWrapper(F, SM.getFileLoc(F.CalleeLoc), compatWrapperName(Entry->Name));
       F.Side = ApiSide::New;
-      Next.report(std::move(F));
+      release(std::move(F));
       return;
     }
     // What a header cannot provide (an initialiser that must go, a
@@ -893,8 +977,23 @@ void CompatSink::reportSpecFinding(Finding F) {
   PendingGuards.push_back(std::move(F));
 }
 
+void CompatSink::release(Finding F) {
+  if (Ctx && !dataDrivenSpecs(Options).empty())
+    Held.push_back(std::move(F));
+  else
+    Next.report(std::move(F));
+}
+
 void CompatSink::finishTranslationUnit() {
-  if (PendingGuards.empty() || !Ctx) {
+  if (!Ctx) {
+    IncludeTheHeader.clear();
+    return;
+  }
+  std::vector<Finding> Others = std::move(Held);
+  Held.clear();
+  if (PendingGuards.empty()) {
+    for (Finding &F : Others)
+      Next.report(std::move(F));
     IncludeTheHeader.clear();
     return;
   }
@@ -902,17 +1001,23 @@ void CompatSink::finishTranslationUnit() {
   std::vector<Finding> Findings = std::move(PendingGuards);
   PendingGuards.clear();
 
+  // Which kernels a piece's edits are for, in the chain of version tests.
+  enum class Use {
+    Always,      ///< every kernel (header mode's wrapper calls, Any edits)
+    FromVersion, ///< kernels from Version on (a spec's change, GUP's New)
+    BeforeVersion, ///< kernels before Version (GUP's Old edits)
+  };
   // The lines each finding's version test needs, per file.
   struct Piece {
-    size_t Finding;
+    Finding *Owner;
     FileID File;
     size_t Begin, End;
     unsigned Code;         ///< LINUX_VERSION_CODE of its spec's kernel
     KernelVersion Version;
     std::vector<FileEdit> Edits;
+    Use For = Use::FromVersion;
   };
   std::vector<Piece> Pieces;
-  std::vector<bool> Failed(Findings.size(), false);
   for (size_t K = 0; K < Findings.size(); ++K) {
     Finding &F = Findings[K];
     const MigrationSpec *Spec = specNamed(Options, F.Migration);
@@ -942,11 +1047,62 @@ void CompatSink::finishTranslationUnit() {
                    " cannot place a version test around this edit: " + *Why +
                    "; edit it by hand";
       F.Edits.clear();
-      Failed[K] = true;
       continue;
     }
-    Pieces.push_back({K, File, Begin, End, versionCode(Spec->Kernel), Spec->Kernel,
+    Pieces.push_back({&F, File, Begin, End, versionCode(Spec->Kernel), Spec->Kernel,
                       std::move(*Edits)});
+  }
+
+  // The other edits of the TU (GUP's sites, header mode's wrapper calls
+  // and renames) that are on lines a version test above encloses cannot
+  // stay outside it: each such finding joins the chain (and so does every
+  // edit on lines it then reaches), GUP's under the 6.5 test.
+  struct OtherEdit {
+    FileID File;
+    size_t Begin, End; ///< the lines it needs
+    FileEdit Edit;
+  };
+  std::vector<std::vector<OtherEdit>> OtherEdits(Others.size());
+  for (size_t K = 0; K < Others.size(); ++K)
+    for (const TextEdit &E : Others[K].Edits) {
+      auto [File, Begin] = SM.getDecomposedLoc(E.Range.getBegin());
+      unsigned End = SM.getDecomposedLoc(E.Range.getEnd()).second;
+      FileEdit Plain{"", Begin, End - Begin, E.Replacement};
+      llvm::StringRef Text = SM.getBufferData(File);
+      size_t LinesBegin = lineStart(Text, Begin);
+      size_t LinesEnd = Text.find('\n', End > Begin ? End - 1 : End);
+      LinesEnd = LinesEnd == llvm::StringRef::npos ? Text.size() : LinesEnd + 1;
+      if (E.Guard.isValid()) {
+        auto [GuardFile, GuardBegin] = SM.getDecomposedLoc(E.Guard.getBegin());
+        LinesBegin = GuardBegin;
+        LinesEnd = SM.getDecomposedLoc(E.Guard.getEnd()).second;
+      }
+      OtherEdits[K].push_back({File, LinesBegin, LinesEnd, std::move(Plain)});
+    }
+  std::vector<bool> Joins(Others.size(), false);
+  for (bool Grew = true; Grew;) {
+    Grew = false;
+    for (size_t K = 0; K < Others.size(); ++K) {
+      if (Joins[K])
+        continue;
+      bool Overlaps = llvm::any_of(OtherEdits[K], [&](const OtherEdit &O) {
+        return llvm::any_of(Pieces, [&](const Piece &P) {
+          return P.File == O.File && O.Begin < P.End && P.Begin < O.End;
+        });
+      });
+      if (!Overlaps)
+        continue;
+      Joins[K] = Grew = true;
+      Finding &F = Others[K];
+      Use For = Use::Always;
+      if (Options.Compat == CompatMode::Guard && F.Side == ApiSide::New)
+        For = Use::FromVersion;
+      else if (Options.Compat == CompatMode::Guard && F.Side == ApiSide::Old)
+        For = Use::BeforeVersion;
+      KernelVersion Gup = gupVmasMigration().Kernel;
+      for (OtherEdit &O : OtherEdits[K])
+        Pieces.push_back({&F, O.File, O.Begin, O.End, versionCode(Gup), Gup, {O.Edit}, For});
+    }
   }
 
   // Pieces whose lines overlap share one chain of version tests.
@@ -954,6 +1110,7 @@ void CompatSink::finishTranslationUnit() {
     return std::tie(A.File, A.Begin, A.End) < std::tie(B.File, B.Begin, B.End);
   });
   std::map<FileID, bool> VersionHeaderPlaced;
+  std::map<Finding *, std::vector<TextEdit>> ChainsOf;
   for (size_t I = 0; I < Pieces.size();) {
     size_t J = I + 1;
     size_t Begin = Pieces[I].Begin, End = Pieces[I].End;
@@ -962,25 +1119,32 @@ void CompatSink::finishTranslationUnit() {
     FileID File = Pieces[I].File;
     const Conditionals &Directives = directives(File);
     llvm::StringRef Original = SM.getBufferData(File);
-    // Code already compiled only for kernels with a change takes it as is.
+    // Code already compiled only for kernels with a change takes it as is
+    // (and never the edits for kernels before it).
     VersionRange Where = Directives.rangeAt(Begin);
+    auto Decided = [&](const Piece &P) {
+      return P.For == Use::Always || P.Code <= Where.AtLeast;
+    };
     std::vector<const FileEdit *> Always;
     std::vector<KernelVersion> Versions;
     for (size_t K = I; K < J; ++K) {
-      for (const FileEdit &E : Pieces[K].Edits)
-        if (Pieces[K].Code <= Where.AtLeast)
+      if (Decided(Pieces[K]) && Pieces[K].For != Use::BeforeVersion)
+        for (const FileEdit &E : Pieces[K].Edits)
           Always.push_back(&E);
-      if (Pieces[K].Code > Where.AtLeast && !llvm::is_contained(Versions, Pieces[K].Version))
+      if (!Decided(Pieces[K]) && !llvm::is_contained(Versions, Pieces[K].Version))
         Versions.push_back(Pieces[K].Version);
     }
     llvm::sort(Versions, std::greater<KernelVersion>());
     auto TextFor = [&](std::optional<KernelVersion> V) {
       std::vector<const FileEdit *> Inside = Always;
-      if (V)
-        for (size_t K = I; K < J; ++K)
-          if (Pieces[K].Version <= *V && Pieces[K].Code > Where.AtLeast)
-            for (const FileEdit &E : Pieces[K].Edits)
-              Inside.push_back(&E);
+      for (size_t K = I; K < J; ++K) {
+        const Piece &P = Pieces[K];
+        bool Takes = !Decided(P) && (P.For == Use::FromVersion ? V && P.Version <= *V
+                                                                : !V || *V < P.Version);
+        if (Takes)
+          for (const FileEdit &E : P.Edits)
+            Inside.push_back(&E);
+      }
       llvm::sort(Inside, [](const FileEdit *A, const FileEdit *B) { return *A < *B; });
       Inside.erase(std::unique(Inside.begin(), Inside.end(),
                                [](const FileEdit *A, const FileEdit *B) { return *A == *B; }),
@@ -1019,13 +1183,22 @@ void CompatSink::finishTranslationUnit() {
     TextEdit Guarded{CharSourceRange::getCharRange(Start, Start.getLocWithOffset(End - Begin)),
                      Text};
     for (size_t K = I; K < J; ++K) {
-      Finding &F = Findings[Pieces[K].Finding];
-      F.Edits = {Guarded};
-      F.Edits.append(Extra.begin(), Extra.end());
-      F.Side = ApiSide::Any;
+      std::vector<TextEdit> &Chains = ChainsOf[Pieces[K].Owner];
+      if (!llvm::any_of(Chains, [&](const TextEdit &E) {
+            return E.Range.getBegin() == Guarded.Range.getBegin();
+          })) {
+        Chains.push_back(Guarded);
+        Chains.insert(Chains.end(), Extra.begin(), Extra.end());
+      }
     }
     I = J;
   }
+  for (auto &[Owner, Chains] : ChainsOf) {
+    Owner->Edits.assign(Chains.begin(), Chains.end());
+    Owner->Side = ApiSide::Any;
+  }
+  for (Finding &F : Others)
+    Next.report(std::move(F));
   for (Finding &F : Findings)
     Next.report(std::move(F));
   IncludeTheHeader.clear();
@@ -1048,6 +1221,53 @@ static std::string includeGuardOf(llvm::StringRef FileName) {
   return Guard;
 }
 
+/// The compat header's wrapper of function \p Name, which lost parameter
+/// \p Index of \p Parameters under \p Test: the parameters it keeps, and
+/// a body calling \p Name with them when \p Test holds, else with
+/// \p OldArgument in the removed one's place. Kernel style: continuation
+/// lines line up after the '(' within 80 columns (tabs are 8 wide).
+static std::string functionWrapper(llvm::StringRef Name, llvm::StringRef ReturnType,
+                                   llvm::StringRef Parameters, unsigned Index,
+                                   llvm::StringRef OldArgument, llvm::StringRef Test) {
+  llvm::SmallVector<llvm::StringRef, 8> Params;
+  Parameters.split(Params, ", ");
+  std::string Kept, NewArgs, OldArgs;
+  for (unsigned I = 0; I < Params.size(); ++I) {
+    llvm::StringRef Param = Params[I];
+    size_t NameAt = Param.find_last_of(" *") + 1;
+    llvm::StringRef ParamName = Param.substr(NameAt);
+    OldArgs += (I ? ", " : "") + (I == Index ? OldArgument.str() : ParamName.str());
+    if (I == Index)
+      continue;
+    Kept += (Kept.empty() ? "" : ", ") + Param.str();
+    NewArgs += (NewArgs.empty() ? "" : ", ") + ParamName.str();
+  }
+  if (Kept.empty())
+    Kept = "void";
+  std::string Head = "static inline " + ReturnType.str() +
+                     (ReturnType.ends_with("*") ? "" : " ") + compatWrapperName(Name) + "(";
+  size_t Align = Head.size(), Column = Align;
+  std::string Indent = std::string(Align / 8, '\t') + std::string(Align % 8, ' ');
+  llvm::SmallVector<llvm::StringRef, 8> KeptParams;
+  llvm::StringRef(Kept).split(KeptParams, ", ");
+  for (size_t I = 0; I < KeptParams.size(); ++I) {
+    std::string Piece = KeptParams[I].str() + (I + 1 < KeptParams.size() ? "," : ")");
+    if (I > 0 && Column + 1 + Piece.size() > 80) {
+      Head += "\n" + Indent;
+      Column = Align;
+    } else if (I > 0) {
+      Head += " ";
+      ++Column;
+    }
+    Head += Piece;
+    Column += Piece.size();
+  }
+  // C does not allow `return f();` in a function returning void.
+  std::string Return = ReturnType.trim() == "void" ? "\t" : "\treturn ";
+  return Head + "\n{\n#if " + Test.str() + "\n" + Return + Name.str() + "(" + NewArgs +
+         ");\n#else\n" + Return + Name.str() + "(" + OldArgs + ");\n#endif\n}\n";
+}
+
 std::string compatHeaderText(llvm::StringRef FileName) {
   std::string Guard = includeGuardOf(FileName);
   std::string Out;
@@ -1065,45 +1285,9 @@ std::string compatHeaderText(llvm::StringRef FileName) {
   for (const GupFunction &F : gupFamily()) {
     if (!F.Public || F.Parameters.empty())
       continue;
-    llvm::SmallVector<llvm::StringRef, 8> Params;
-    F.Parameters.split(Params, ", ");
-    std::string Kept, NewArgs, OldArgs;
-    for (unsigned I = 0; I < Params.size(); ++I) {
-      llvm::StringRef Param = Params[I];
-      size_t NameAt = Param.find_last_of(" *") + 1;
-      llvm::StringRef Name = Param.substr(NameAt);
-      OldArgs += (I ? ", " : "") + (I == F.VmasIndex ? std::string("NULL") : Name.str());
-      if (I == F.VmasIndex)
-        continue;
-      Kept += (Kept.empty() ? "" : ", ") + Param.str();
-      NewArgs += (NewArgs.empty() ? "" : ", ") + Name.str();
-    }
-    // Kernel style: continuation lines line up after the '(' within 80
-    // columns (tabs are 8 wide).
-    std::string Head = "static inline " + F.ReturnType.str() + " " +
-                       compatWrapperName(F.Name) + "(";
-    size_t Align = Head.size(), Column = Align;
-    std::string Indent = std::string(Align / 8, '\t') + std::string(Align % 8, ' ');
-    llvm::SmallVector<llvm::StringRef, 8> KeptParams;
-    llvm::StringRef(Kept).split(KeptParams, ", ");
-    for (size_t I = 0; I < KeptParams.size(); ++I) {
-      std::string Piece = KeptParams[I].str() + (I + 1 < KeptParams.size() ? "," : ")");
-      if (I > 0 && Column + 1 + Piece.size() > 80) {
-        Head += "\n" + Indent;
-        Column = Align;
-      } else if (I > 0) {
-        Head += " ";
-        ++Column;
-      }
-      Head += Piece;
-      Column += Piece.size();
-    }
-    OS << "\n" << Head << "\n{\n"
-       << "#if " << newApiTest() << "\n"
-       << "\treturn " << F.Name << "(" << NewArgs << ");\n"
-       << "#else\n"
-       << "\treturn " << F.Name << "(" << OldArgs << ");\n"
-       << "#endif\n}\n";
+    OS << "\n"
+       << functionWrapper(F.Name, F.ReturnType, F.Parameters, F.VmasIndex, "NULL",
+                          newApiTest());
   }
   OS << "\n#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0)\n"
      << "/* Linux 6.5's helper: the page at addr and its VMA (mmap_lock held). */\n"
@@ -1160,9 +1344,16 @@ std::string compatSection(const MigrationSpec &Spec) {
       }
       break;
     case SpecEntryKind::ParameterRemoved: {
+      if (headerWrapsFunction(E)) {
+        OS << "#include <" << E.Header << ">\n"
+           << functionWrapper(E.Name, E.ReturnType, E.Parameters, E.Index, E.OldArgument,
+                              versionTest(Spec.Kernel, true));
+        break;
+      }
       if (!E.Macro || E.MacroParameters.size() != E.Arity || E.Index >= E.Arity) {
         OS << "/* " << E.Name << "(): its calls keep both forms under a version "
-           << "test in the source. */\n";
+           << "test in the source (a wrapper needs the spec's returnType, parameters, "
+           << "oldArgument and header). */\n";
         break;
       }
       std::string Kept, NewArgs, OldArgs;

@@ -42,6 +42,7 @@
 namespace clang {
 class ASTContext;
 class FileID;
+class SourceLocation;
 } // namespace clang
 
 namespace gup {
@@ -63,25 +64,37 @@ public:
   /// The TU's AST, needed to find statements; set before findings arrive.
   void setContext(clang::ASTContext *Ctx);
   void report(Finding F) override;
-  /// Guard mode: composes the version tests of the TU's sites of the
-  /// other specs (held until now, since several sites of different specs
-  /// can share lines) and reports them. Call before setContext(nullptr).
+  /// Composes the version tests of the TU's sites of the other specs
+  /// (held until now, since several sites of different specs can share
+  /// lines), folds into them the held findings (GUP's, header mode's
+  /// wrapper calls) on lines they enclose, and reports everything held.
+  /// Call before setContext(nullptr).
   void finishTranslationUnit();
 
 private:
   struct StatementIndex;
   /// A finding of a spec other than GUP's, with edits (Finding::Migration
   /// set): guard mode holds it for finishTranslationUnit(); header mode
-  /// renames it to the wrapper, or guards it in place when the header
-  /// cannot provide the change (a removed initialiser).
+  /// renames it to the wrapper (a macro's, or a function's written from
+  /// the entry's prototype), or guards it in place when the header cannot
+  /// provide the change (a removed initialiser, a function whose entry has
+  /// no prototype).
   void reportSpecFinding(Finding F);
   /// The whole lines a version test around the edit can enclose.
   llvm::Expected<std::pair<size_t, size_t>> guardLines(clang::FileID File,
                                                         unsigned Begin, unsigned End);
   std::vector<Finding> PendingGuards;
+  /// Passes a finding on, or, when other specs than GUP's are selected,
+  /// holds it in Held until finishTranslationUnit(): its edits may be on
+  /// lines a spec's version test encloses, and must then join that test.
+  void release(Finding F);
+  std::vector<Finding> Held;
   /// Header mode: the files that will include the compat header (they
   /// have wrapper edits), which brings <linux/version.h> with it.
   std::set<clang::FileID> IncludeTheHeader;
+  /// Header mode: the callee written at \p Name becomes \p Wrapper, and
+  /// continuation lines aligned after the call's '(' move with it.
+  void renameToWrapper(Finding &F, clang::SourceLocation Name, llvm::StringRef Wrapper);
   const Conditionals &directives(clang::FileID File);
   std::optional<std::string> cutsGroup(const TextEdit &E);
   std::optional<Finding> olderThanTheWrappers(clang::FileID File, unsigned Offset,
@@ -109,8 +122,9 @@ std::string compatHeaderText(llvm::StringRef FileName);
 /// The compat header of a run of the migrations \p Options selects: the
 /// GUP part above when GUP is one of them, then one section per other spec
 /// under its own version test (a moved header picked by version, macro
-/// wrappers of macros that lost a parameter, a new name for kernels older
-/// than the spec's NewNameSince). For a GUP-only run, the text above.
+/// wrappers of macros that lost a parameter, static inline wrappers of
+/// functions that did when the entry gives their prototype and header, a
+/// new name for kernels older than the spec's NewNameSince). For a GUP-only run, the text above.
 std::string compatHeaderText(llvm::StringRef FileName, const MigrationOptions &Options);
 
 /// True when \p Text is a header compatHeaderText() wrote (any version).

@@ -166,6 +166,7 @@ static bool fromJSON(const llvm::json::Value &V, SpecEntry &E, llvm::json::Path 
         !O.mapOptional("public", E.Public) || !O.mapOptional("macro", E.Macro) ||
         !O.mapOptional("returnType", E.ReturnType) ||
         !O.mapOptional("parameters", E.Parameters) ||
+        !O.mapOptional("header", E.Header) ||
         !O.mapOptional("macroParameters", E.MacroParameters))
       return false;
     if (E.Index >= E.Arity) {

@@ -98,6 +98,10 @@ struct SpecEntry {
   /// functions: return type and parameter list ("" when not needed).
   std::string ReturnType;
   std::string Parameters;
+  /// The header that declares the function ("linux/widget.h"): the compat
+  /// header includes it before the wrapper, which every file including
+  /// the compat header compiles ("" when not needed).
+  std::string Header;
   /// Macros: the parameter names before the change.
   std::vector<std::string> MacroParameters;
 
