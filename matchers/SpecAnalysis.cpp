@@ -345,15 +345,27 @@ void SpecAnalysis::finish(ASTContext &Ctx, llvm::ArrayRef<SourceRange> Skipped) 
   SpecSiteContext C(Options, Sink, SM, Ctx.getLangOpts(), &Ctx, &Versions);
   // The whole-TU pass of an entry runs where the tree declares the
   // function (the call rule asks the same question of each call's callee).
+  // What code the build skips must follow: the functions whose pass ran
+  // (the tree changes them with their callers) and the static helpers that
+  // lose their parameter with them.
+  struct Followed {
+    const RemovedParameter *Removed;
+    std::string Name; ///< the entry's function, or a helper
+    bool Helper;
+  };
+  std::vector<Followed> MustFollow;
   for (const std::unique_ptr<WholeMigration> &Pass : Passes) {
     bool InTree = false;
     for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(
              DeclarationName(&Ctx.Idents.get(Pass->removed().Entry->Name))))
       InTree |= isa<FunctionDecl>(D) && !C.declaredInTree(D).empty();
-    if (InTree)
-      Pass->finish(Ctx);
-    else
+    if (!InTree) {
       Pass->clear();
+      continue;
+    }
+    MustFollow.push_back({&Pass->removed(), Pass->removed().Entry->Name, false});
+    for (ChangedFunction &Helper : Pass->finish(Ctx))
+      MustFollow.push_back({&Pass->removed(), Helper.Name, true});
   }
   C.DefinedInTree = [&](const SpecEntry &E) -> std::string {
     if (E.Kind == SpecEntryKind::HeaderMoved) {
@@ -473,9 +485,45 @@ void SpecAnalysis::finish(ASTContext &Ctx, llvm::ArrayRef<SourceRange> Skipped) 
                     ") is named in code this build skips (an inactive #if branch): "
                     "not changed; migrate it by hand, or run again with a "
                     "configuration that compiles it";
+        // The tree changes the function's definition itself: that branch
+        // would stop building, so the function is held back with it.
+        for (const Followed &Fn : MustFollow)
+          if (!Fn.Helper && Fn.Name == E.Name && Fn.Removed->Spec == &S) {
+            F.Kind = FindingKind::NeedsAttention;
+            F.Message += "; the tree defines " + E.Name + "() and would change it, so " +
+                         E.Name + "() is held back (not changed anywhere) until then";
+          }
         C.report(std::move(F));
       }
     });
+    // A static helper that loses the spec's parameter in this build, named
+    // in a branch it skips: that branch would still pass the argument.
+    for (const Followed &Fn : MustFollow) {
+      if (!Fn.Helper)
+        continue;
+      for (const Token &T : Tokens) {
+        if (!T.is(tok::raw_identifier) || T.getRawIdentifier() != Fn.Name)
+          continue;
+        const SpecEntry &E = *Fn.Removed->Entry;
+        Finding F;
+        F.Rule = SkippedCode::Rule;
+        F.Api = Fn.Name;
+        F.Migration = Fn.Removed->Spec->Id;
+        F.Kind = FindingKind::NeedsAttention;
+        F.Loc = T.getLocation();
+        std::string What = E.ParameterName.empty()
+                               ? "parameter " + std::to_string(E.Index + 1)
+                               : "'" + E.ParameterName + "' parameter";
+        F.Message = Fn.Name + "() would lose its " + What + " with " +
+                    E.Name + "()'s (" + Fn.Removed->Spec->Id + ", Linux " +
+                    formatKernelVersion(Fn.Removed->Spec->Kernel) +
+                    "), but code this build skips (an inactive #if branch) names it: " +
+                    Fn.Name + "() and what it needs are held back (not changed); "
+                    "migrate that branch by hand, or run again with a configuration "
+                    "that compiles it";
+        C.report(std::move(F));
+      }
+    }
   }
   // The recorder keeps filling the same record (names and headers stay).
   Seen->Expansions.clear();

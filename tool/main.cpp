@@ -906,21 +906,25 @@ int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
   for (const auto &[Api, Sites] : Plan.blockedApis()) {
     unsigned Direct = 0;
     std::set<std::string> Through;
+    bool OfSpec = false; // a spec's parameter, not GUP's vmas array
     for (const gup::SiteRecord *Site : Sites) {
       if (Site->Kind == gup::FindingKind::NeedsAttention) {
         ++Direct;
         continue;
       }
       for (const std::string &Needed : Site->Requires)
-        if (Plan.blockedApis().count(Needed))
+        if (Plan.blockedApis().count(Needed)) {
           Through.insert(Needed + "()");
+          OfSpec |= !Site->Migration.empty();
+        }
     }
     errs() << "gup-rewrite: warning: " << Api << "() was not migrated: ";
     if (Direct)
       errs() << Direct << (Direct == 1 ? " site needs" : " sites need")
              << " a human (listed above)";
     if (!Through.empty()) {
-      errs() << (Direct ? "; " : "") << "it receives the vmas array of ";
+      errs() << (Direct ? "; " : "")
+             << (OfSpec ? "it receives the removed parameter of " : "it receives the vmas array of ");
       bool First = true;
       for (const std::string &Name : Through) {
         errs() << (First ? "" : ", ") << Name;
