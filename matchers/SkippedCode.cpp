@@ -33,15 +33,6 @@ std::unique_ptr<PPCallbacks> SkippedCode::callbacks() {
   return std::make_unique<SkippedRangeRecorder>(*this);
 }
 
-namespace {
-
-struct RawTok {
-  tok::TokenKind Kind;
-  llvm::StringRef Text;
-  unsigned Begin, End;
-  bool StartOfLine;
-};
-
 std::vector<RawTok> lexRange(FileID File, unsigned Begin, unsigned End,
                              const SourceManager &SM, const LangOptions &LO) {
   std::vector<RawTok> Toks;
@@ -61,6 +52,9 @@ std::vector<RawTok> lexRange(FileID File, unsigned Begin, unsigned End,
   }
   return Toks;
 }
+
+namespace {
+
 
 /// True for NULL and 0, in parentheses or cast to a pointer type
 /// (`(void *)0`, `(struct vm_area_struct **)NULL`).

@@ -17,6 +17,7 @@
 #include "MigrationOptions.h"
 
 #include "clang/Basic/SourceLocation.h"
+#include "clang/Basic/TokenKinds.h"
 #include "clang/Lex/PPCallbacks.h"
 
 #include <memory>
@@ -32,6 +33,19 @@ class SourceManager;
 namespace gup {
 
 class VersionGuards;
+
+/// A token of code the build skips, lexed raw (no macro expansion, no
+/// comments): its kind, spelling and [Begin, End) offsets in its file.
+struct RawTok {
+  clang::tok::TokenKind Kind;
+  llvm::StringRef Text;
+  unsigned Begin, End;
+  bool StartOfLine;
+};
+
+/// The raw tokens of \p File that start in [\p Begin, \p End).
+std::vector<RawTok> lexRange(clang::FileID File, unsigned Begin, unsigned End,
+                             const clang::SourceManager &SM, const clang::LangOptions &LO);
 
 /// A function outside the table whose vmas parameter(s) the whole
 /// migration removes (a module's own wrapper): code the build skips must

@@ -438,33 +438,21 @@ void SpecAnalysis::finish(ASTContext &Ctx, llvm::ArrayRef<SourceRange> Skipped) 
     // Where a name counts: an identifier token for an API; the start of a
     // `<...>` or `"..."` header name for a header. A name in a comment or
     // in a message string is no use of it.
-    std::vector<Token> Tokens;
-    {
-      Lexer L(SM.getLocForStartOfFile(File), Ctx.getLangOpts(), Text.begin(),
-              Text.begin() + From, Text.end());
-      Token T;
-      while (true) {
-        L.LexFromRawLexer(T);
-        if (T.is(tok::eof) || SM.getFileOffset(T.getLocation()) >= To)
-          break;
-        Tokens.push_back(T);
-      }
-    }
+    std::vector<RawTok> Tokens = lexRange(File, From, To, SM, Ctx.getLangOpts());
     forEachEntry(Specs, [&](const MigrationSpec &S, const SpecEntry &E) {
       bool Path = E.Kind == SpecEntryKind::HeaderMoved;
       std::string Name = E.Kind == SpecEntryKind::InitializerRemoved ? "" : E.Name;
       if (Name.empty())
         return;
       std::vector<unsigned> Mentions;
-      for (const Token &T : Tokens) {
-        unsigned Offset = SM.getFileOffset(T.getLocation());
+      for (const RawTok &T : Tokens) {
         if (!Path) {
-          if (T.is(tok::raw_identifier) && T.getRawIdentifier() == Name)
-            Mentions.push_back(Offset);
-        } else if ((T.is(tok::less) && Text.substr(Offset + 1).starts_with(Name + ">")) ||
-                   (T.is(tok::string_literal) && T.getLength() == Name.size() + 2 &&
-                    Text.substr(Offset + 1).starts_with(Name))) {
-          Mentions.push_back(Offset + 1);
+          if (T.Kind == tok::raw_identifier && T.Text == Name)
+            Mentions.push_back(T.Begin);
+        } else if ((T.Kind == tok::less && Text.substr(T.Begin + 1).starts_with(Name + ">")) ||
+                   (T.Kind == tok::string_literal && T.Text.size() == Name.size() + 2 &&
+                    T.Text.substr(1).starts_with(Name))) {
+          Mentions.push_back(T.Begin + 1);
         }
       }
       for (unsigned At : Mentions) {
@@ -501,8 +489,8 @@ void SpecAnalysis::finish(ASTContext &Ctx, llvm::ArrayRef<SourceRange> Skipped) 
     for (const Followed &Fn : MustFollow) {
       if (!Fn.Helper)
         continue;
-      for (const Token &T : Tokens) {
-        if (!T.is(tok::raw_identifier) || T.getRawIdentifier() != Fn.Name)
+      for (const RawTok &T : Tokens) {
+        if (T.Kind != tok::raw_identifier || T.Text != Fn.Name)
           continue;
         const SpecEntry &E = *Fn.Removed->Entry;
         Finding F;
@@ -510,7 +498,7 @@ void SpecAnalysis::finish(ASTContext &Ctx, llvm::ArrayRef<SourceRange> Skipped) 
         F.Api = Fn.Name;
         F.Migration = Fn.Removed->Spec->Id;
         F.Kind = FindingKind::NeedsAttention;
-        F.Loc = T.getLocation();
+        F.Loc = SM.getComposedLoc(File, T.Begin);
         std::string What = E.ParameterName.empty()
                                ? "parameter " + std::to_string(E.Index + 1)
                                : "'" + E.ParameterName + "' parameter";
