@@ -942,8 +942,10 @@ void CompatSink::reportSpecFinding(Finding F) {
   }
   if (Options.Compat == CompatMode::Header) {
     bool Wrapped = Entry->Macro || headerWrapsFunction(*Entry);
-    if (F.Rule != removedInitializerRule().Name &&
-        (F.Rule != removedArgumentRule().Name || Wrapped))
+    // A parameter-removed entry's findings carry the spec's names for the
+    // rule's parts (removed-argument unless it names them).
+    bool ParameterRemoved = isRemovedParameterRule(*Spec, F.Rule);
+    if (F.Rule != removedInitializerRule().Name && (!ParameterRemoved || Wrapped))
       IncludeTheHeader.insert(SM.getFileID(SM.getFileLoc(F.Edits.front().Range.getBegin())));
     if (F.Rule == renamedApiRule().Name) {
       // The new name; the header defines it for kernels without it.
@@ -965,7 +967,7 @@ void CompatSink::reportSpecFinding(Finding F) {
       release(std::move(F));
       return;
     }
-    if (F.Rule == removedArgumentRule().Name && Wrapped && F.CalleeLoc.isValid()) {
+    if (ParameterRemoved && Wrapped && F.CalleeLoc.isValid()) {
       renameToWrapper(F, SM.getFileLoc(F.CalleeLoc), compatWrapperName(Entry->Name));
       F.Side = ApiSide::New;
       release(std::move(F));

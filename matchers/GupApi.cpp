@@ -23,7 +23,7 @@ static const std::vector<GupFunction> &family() {
     for (const SpecEntry &E : gupVmasMigration().Entries)
       if (E.Kind == SpecEntryKind::ParameterRemoved)
         Result.push_back({E.Name, E.Index, E.Arity, E.Public, E.ReturnType,
-                          E.Parameters});
+                          E.Parameters, &E});
     return Result;
   }();
   return Family;

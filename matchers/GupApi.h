@@ -20,6 +20,8 @@ class QualType;
 
 namespace gup {
 
+struct SpecEntry;
+
 struct GupFunction {
   llvm::StringRef Name;
   /// 0-based index of the `vmas` parameter before the migration.
@@ -36,6 +38,9 @@ struct GupFunction {
   /// compat header's wrappers are written from these).
   llvm::StringRef ReturnType = {};
   llvm::StringRef Parameters = {};
+  /// The gup-vmas spec's entry this is a view of (the generic rules of the
+  /// parameter-removed kind read it).
+  const SpecEntry *Entry = nullptr;
 };
 
 /// The whole family, public functions first.

@@ -53,6 +53,99 @@ std::vector<std::string> MigrationSpec::identifiers() const {
   return Names;
 }
 
+const RuleRole *MigrationSpec::role(RemovedParameterRole Role) const {
+  for (const RuleRole &R : Roles)
+    if (R.Role == Role)
+      return &R;
+  return nullptr;
+}
+
+/// The placeholders a message template may use (RuleRole).
+static const llvm::StringLiteral Placeholders[] = {
+    "function", "parameter", "kernel", "spec", "argument", "reason"};
+
+/// Walks \p Template: literal text to \p Text, each placeholder name to
+/// \p Placeholder, and [[ / ]] to \p Optional(true / false). Returns false
+/// at a '{' without its '}'.
+template <typename TextFn, typename PlaceholderFn, typename OptionalFn>
+static bool walkTemplate(llvm::StringRef Template, TextFn Text,
+                         PlaceholderFn Placeholder, OptionalFn Optional) {
+  while (!Template.empty()) {
+    size_t Next = Template.find_first_of("{[]");
+    if (Next == llvm::StringRef::npos) {
+      Text(Template);
+      return true;
+    }
+    Text(Template.take_front(Next));
+    Template = Template.drop_front(Next);
+    if (Template.consume_front("[[")) {
+      Optional(true);
+    } else if (Template.consume_front("]]")) {
+      Optional(false);
+    } else if (Template.front() == '{') {
+      size_t Close = Template.find('}');
+      if (Close == llvm::StringRef::npos)
+        return false;
+      Placeholder(Template.slice(1, Close));
+      Template = Template.drop_front(Close + 1);
+    } else {
+      Text(Template.take_front(1));
+      Template = Template.drop_front(1);
+    }
+  }
+  return true;
+}
+
+std::string renderMessage(llvm::StringRef Template,
+                          llvm::ArrayRef<std::pair<llvm::StringRef, std::string>> Values) {
+  std::string Out, Segment;
+  bool InOptional = false, SegmentEmpty = false;
+  auto Sink = [&]() -> std::string & { return InOptional ? Segment : Out; };
+  walkTemplate(
+      Template, [&](llvm::StringRef T) { Sink() += T; },
+      [&](llvm::StringRef Name) {
+        for (const auto &[Key, Value] : Values)
+          if (Key == Name) {
+            SegmentEmpty |= Value.empty();
+            Sink() += Value;
+            return;
+          }
+        SegmentEmpty = true;
+      },
+      [&](bool Open) {
+        if (!Open && InOptional && !SegmentEmpty)
+          Out += Segment;
+        InOptional = Open;
+        Segment.clear();
+        SegmentEmpty = false;
+      });
+  return Out;
+}
+
+/// Why \p Template is not a valid message template, or nothing.
+static std::optional<llvm::StringLiteral> templateError(llvm::StringRef Template) {
+  std::optional<llvm::StringLiteral> Error;
+  int Depth = 0;
+  bool Closed = walkTemplate(
+      Template, [](llvm::StringRef) {},
+      [&](llvm::StringRef Name) {
+        if (!Error && !llvm::is_contained(Placeholders, Name))
+          Error = llvm::StringLiteral("unknown placeholder (known: {function}, "
+                                      "{parameter}, {kernel}, {spec}, {argument}, "
+                                      "{reason})");
+      },
+      [&](bool Open) {
+        Depth += Open ? 1 : -1;
+        if (!Error && (Depth < 0 || Depth > 1))
+          Error = llvm::StringLiteral("[[ and ]] must pair, without nesting");
+      });
+  if (!Error && !Closed)
+    Error = llvm::StringLiteral("a '{' without its '}'");
+  if (!Error && Depth != 0)
+    Error = llvm::StringLiteral("[[ and ]] must pair, without nesting");
+  return Error;
+}
+
 //===----------------------------------------------------------------------===//
 // JSON mapping. Every field is checked where it is read, so an error names
 // the JSON path of the first bad field.
@@ -195,6 +288,86 @@ static bool fromJSON(const llvm::json::Value &V, SpecEntry &E, llvm::json::Path 
   return false;
 }
 
+/// A message template: a string whose placeholders are known.
+static bool mapTemplate(llvm::json::ObjectMapper &O, llvm::StringLiteral Key,
+                        std::string &Out, llvm::json::Path P) {
+  if (!O.mapOptional(Key, Out))
+    return false;
+  if (std::optional<llvm::StringLiteral> Error = templateError(Out)) {
+    P.field(Key).report(*Error);
+    return false;
+  }
+  return true;
+}
+
+/// "rules": {"argument-dropped": {"name": ..., "summary": ...}, ...}.
+static bool mapRoles(const llvm::json::Value &V, std::vector<RuleRole> &Roles,
+                     llvm::json::Path P) {
+  static const std::pair<llvm::StringLiteral, RemovedParameterRole> Names[] = {
+      {"argument-dropped", RemovedParameterRole::ArgumentDropped},
+      {"argument-kept", RemovedParameterRole::ArgumentKept},
+      {"address-taken", RemovedParameterRole::AddressTaken},
+      {"prototype", RemovedParameterRole::Prototype},
+      {"definition", RemovedParameterRole::Definition},
+      {"forwarded-argument", RemovedParameterRole::ForwardedArgument},
+  };
+  const llvm::json::Object *Object = V.getAsObject();
+  if (!Object) {
+    P.report("expected an object of rule parts");
+    return false;
+  }
+  // In the order of Names, so what the spec lists does not depend on the
+  // order of its keys.
+  for (const auto &Member : *Object)
+    if (!llvm::any_of(Names, [&](const auto &N) {
+          return N.first == llvm::StringRef(Member.first);
+        })) {
+      P.field(Member.first).report("not a part of the parameter-removed rule (expected "
+                                   "argument-dropped, argument-kept, address-taken, "
+                                   "prototype, definition or forwarded-argument)");
+      return false;
+    }
+  for (const auto &[Key, Role] : Names) {
+    const llvm::json::Value *Part = Object->get(Key);
+    if (!Part)
+      continue;
+    llvm::json::Path PartPath = P.field(Key);
+    llvm::json::ObjectMapper O(*Part, PartPath);
+    RuleRole R{Role, "", "", "", "", "", ""};
+    if (!O || !mapRequired(O, "name", R.Name, PartPath) ||
+        !mapRequired(O, "summary", R.Summary, PartPath) ||
+        !O.mapOptional("check", R.Check) ||
+        !mapTemplate(O, "message", R.Message, PartPath) ||
+        !mapTemplate(O, "declinedMessage", R.DeclinedMessage, PartPath) ||
+        !mapTemplate(O, "failedEdit", R.FailedEdit, PartPath))
+      return false;
+    // The diagnostics of a definition and of what its helpers pass on
+    // come in many shapes (why a helper goes, what is kept): named, not
+    // worded. Only the kept argument has a reason to mention; only an edit
+    // that can fail says what could not be done.
+    bool Worded = Role != RemovedParameterRole::Definition &&
+                  Role != RemovedParameterRole::ForwardedArgument;
+    if (!Worded && !R.Message.empty()) {
+      PartPath.field("message").report("a definition or forwarded-argument part has "
+                                       "the tool's wording; give it a name only");
+      return false;
+    }
+    if (Role != RemovedParameterRole::ArgumentKept && !R.DeclinedMessage.empty()) {
+      PartPath.field("declinedMessage").report("only argument-kept has one");
+      return false;
+    }
+    if (Role != RemovedParameterRole::ArgumentDropped &&
+        Role != RemovedParameterRole::Prototype && !R.FailedEdit.empty()) {
+      PartPath.field("failedEdit").report("only argument-dropped and prototype have one");
+      return false;
+    }
+    if (R.Check.empty())
+      R.Check = "gup-" + R.Name;
+    Roles.push_back(std::move(R));
+  }
+  return true;
+}
+
 static bool fromJSON(const llvm::json::Value &V, MigrationSpec &S, llvm::json::Path P) {
   llvm::json::ObjectMapper O(V, P);
   if (!O || !mapRequired(O, "id", S.Id, P) || !mapRequired(O, "title", S.Title, P) ||
@@ -204,6 +377,10 @@ static bool fromJSON(const llvm::json::Value &V, MigrationSpec &S, llvm::json::P
       !O.mapOptional("idiomRules", S.IdiomRules) ||
       !O.mapOptional("unaffected", S.Unaffected) || !O.map("entries", S.Entries))
     return false;
+  if (const llvm::json::Object *Object = V.getAsObject())
+    if (const llvm::json::Value *Rules = Object->get("rules"))
+      if (!mapRoles(*Rules, S.Roles, P.field("rules")))
+        return false;
   if (S.Entries.empty()) {
     P.field("entries").report("a migration needs at least one entry");
     return false;
@@ -228,10 +405,10 @@ llvm::Expected<MigrationSpec> parseMigrationSpec(llvm::StringRef Json,
                                    llvm::toString(Root.getError()).c_str());
   }
   for (const std::string &Rule : Spec.IdiomRules)
-    if (!findRuleInfo(Rule))
+    if (!findIdiomRule(Rule))
       return llvm::createStringError(
           llvm::inconvertibleErrorCode(),
-          "%s: idiomRules: no rule named '%s' (gup-rewrite --list-rules names them)",
+          "%s: idiomRules: no idiom rule named '%s' (docs/rules.md lists them)",
           Source.str().c_str(), Rule.c_str());
   Spec.Source = Source.str();
   return Spec;

@@ -121,6 +121,44 @@ struct SpecEntry {
   std::string ReportMessage;
 };
 
+/// The parts of the generic parameter-removed rule
+/// (matchers/rules/spec/ParameterRemoved.cpp). Each reports under one rule
+/// name, removed-argument unless the spec names the part itself ("rules").
+enum class RemovedParameterRole {
+  ArgumentDropped,   ///< a call's argument dropped (the API's callers)
+  ArgumentKept,      ///< a call's argument that may not be dropped, reported
+  AddressTaken,      ///< the function used as a value, reported
+  Prototype,         ///< a prototype loses the parameter
+  Definition,        ///< the tree's definition or a static helper loses it
+  ForwardedArgument, ///< a call passing on a parameter that goes with its caller
+};
+
+/// How a spec names one part of the parameter-removed rule and, optionally,
+/// words its diagnostic. The GUP spec keeps the names its rules always had
+/// (drop-null-vmas, unrecognised-vmas, ...), which clang-tidy configurations
+/// and tests name. A message is a template: {function}, {parameter},
+/// {kernel}, {spec}, {argument} (the argument as written) and {reason} (why
+/// an idiom rule declined the site) are replaced; a part between [[ and ]]
+/// is left out when a placeholder in it is empty.
+struct RuleRole {
+  RemovedParameterRole Role;
+  std::string Name;    ///< the rule name findings carry
+  std::string Check;   ///< the clang-tidy check ("gup-" + Name when not given)
+  std::string Summary; ///< one line, for --list-rules and docs
+  /// The diagnostic ("" keeps the generic wording).
+  std::string Message;
+  /// ArgumentKept: the diagnostic when an idiom rule declined the site.
+  std::string DeclinedMessage;
+  /// What could not be done when the edit cannot be placed.
+  std::string FailedEdit;
+};
+
+/// \p Template with its placeholders replaced by \p Values ({name} ->
+/// Values[name]; see RuleRole). Placeholders must be known (the loader
+/// checks).
+std::string renderMessage(llvm::StringRef Template,
+                          llvm::ArrayRef<std::pair<llvm::StringRef, std::string>> Values);
+
 struct MigrationSpec {
   std::string Id;      ///< "gup-vmas"; what --migration=ID names
   std::string Title;   ///< one line, for --list-migrations and patch subjects
@@ -136,12 +174,17 @@ struct MigrationSpec {
   /// (they are not sites; GUP: get_user_pages_fast(), ...).
   std::vector<std::string> Unaffected;
   std::vector<SpecEntry> Entries;
+  /// The spec's own names (and words) for parts of the parameter-removed
+  /// rule; the parts not listed are removed-argument's.
+  std::vector<RuleRole> Roles;
   /// Where it was read from: "<builtin>/gup-vmas.json" or a path.
   std::string Source;
 
   /// Every identifier a site of this spec can be spotted by in raw text
   /// (the prefilter, skipped #if branches, files no TU read).
   std::vector<std::string> identifiers() const;
+  /// The spec's naming of \p Role, or null (removed-argument's).
+  const RuleRole *role(RemovedParameterRole Role) const;
 };
 
 /// Parses one spec; errors name the source and the JSON path of the bad

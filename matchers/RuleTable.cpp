@@ -4,34 +4,63 @@
 #include "rules/gup/Rules.h"
 #include "rules/spec/SpecRules.h"
 
+#include <memory>
+#include <vector>
+
 namespace gup {
 
-llvm::ArrayRef<const CallSiteRule *> callSiteRules() {
-  // Most specific idiom first, the generic NULL drop next, the diagnose-only
-  // fallback last. vma-after-unlock reports and never claims a site.
-  static const CallSiteRule *const Table[] = {
-      &vmaAfterUnlockRule(),
-      &vmasArrayRule(),
-      &deadVmaRule(),
-      &singleVmaHelperRule(),
-      &singleVmaLookupRule(),
-      &dropNullVmasRule(),
-      &unrecognisedVmasRule(),
+llvm::ArrayRef<const CallSiteRule *> idiomRules() {
+  static const CallSiteRule *const Idioms[] = {
+      &vmaAfterUnlockRule(),  &vmasArrayRule(),        &deadVmaRule(),
+      &singleVmaHelperRule(), &singleVmaLookupRule(),
   };
+  return Idioms;
+}
+
+const CallSiteRule *findIdiomRule(llvm::StringRef Name) {
+  for (const CallSiteRule *R : idiomRules())
+    if (R->info().Name == Name)
+      return R;
+  return nullptr;
+}
+
+namespace {
+/// The GUP spec's parts of the parameter-removed rule, under the names the
+/// spec gives them (drop-null-vmas, ...).
+struct GupGenericRules {
+  std::unique_ptr<CallSiteRule> Dropped = makeArgumentDroppedRule(gupVmasMigration());
+  std::unique_ptr<CallSiteRule> Kept = makeArgumentKeptRule(gupVmasMigration());
+  std::unique_ptr<DeclRule> Prototype = makePrototypeRule(gupVmasMigration());
+  std::unique_ptr<RefRule> AddressTaken = makeAddressTakenRule(gupVmasMigration());
+};
+const GupGenericRules &gupGenericRules() {
+  static const GupGenericRules Rules;
+  return Rules;
+}
+} // namespace
+
+llvm::ArrayRef<const CallSiteRule *> callSiteRules() {
+  // The spec's idiom rules in its order (the most specific first; vma-after-
+  // unlock reports and never claims a site), then the generic drop, then
+  // the diagnose-only fallback.
+  static const std::vector<const CallSiteRule *> Table = [] {
+    std::vector<const CallSiteRule *> Rules;
+    for (const std::string &Name : gupVmasMigration().IdiomRules)
+      Rules.push_back(findIdiomRule(Name)); // the loader checked the names
+    Rules.push_back(gupGenericRules().Dropped.get());
+    Rules.push_back(gupGenericRules().Kept.get());
+    return Rules;
+  }();
   return Table;
 }
 
 llvm::ArrayRef<const DeclRule *> declRules() {
-  static const DeclRule *const Table[] = {
-      &dropVmasParamRule(),
-  };
+  static const DeclRule *const Table[] = {gupGenericRules().Prototype.get()};
   return Table;
 }
 
 llvm::ArrayRef<const RefRule *> refRules() {
-  static const RefRule *const Table[] = {
-      &apiAddressTakenRule(),
-  };
+  static const RefRule *const Table[] = {gupGenericRules().AddressTaken.get()};
   return Table;
 }
 
@@ -39,12 +68,8 @@ llvm::ArrayRef<const RefRule *> refRules() {
 /// on a whole TU rather than site by site.
 static llvm::ArrayRef<RuleInfo> wholeMigrationRuleInfos() {
   static const RuleInfo Infos[] = {
-      {"drop-vmas-definition", "gup-whole-migration",
-       "remove the vmas parameter from a definition of the family or a static "
-       "helper that only fed it, and the code that served it"},
-      {"drop-vmas-argument", "gup-whole-migration",
-       "drop the vmas argument of a call of an internal function whose "
-       "parameter goes"},
+      removedParameterRule(gupVmasMigration(), RemovedParameterRole::Definition),
+      removedParameterRule(gupVmasMigration(), RemovedParameterRole::ForwardedArgument),
       {"add-vma-helper", "gup-whole-migration",
        "add get_user_page_vma_remote() after the prototype of "
        "get_user_pages_remote()"},
@@ -95,6 +120,17 @@ const RuleInfo *findRuleInfo(llvm::StringRef Name) {
     if (I->Name == Name)
       return I;
   return nullptr;
+}
+
+std::optional<RuleInfo> findRuleInfo(llvm::StringRef Name,
+                                     llvm::ArrayRef<const MigrationSpec *> Selected) {
+  if (const RuleInfo *Info = findRuleInfo(Name))
+    return *Info;
+  for (const MigrationSpec *Spec : Selected)
+    for (const RuleRole &Role : Spec->Roles)
+      if (Role.Name == Name)
+        return RuleInfo{Role.Name, Role.Check, Role.Summary};
+  return std::nullopt;
 }
 
 } // namespace gup

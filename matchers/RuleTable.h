@@ -2,15 +2,23 @@
 #ifndef GUP_MATCHERS_RULETABLE_H
 #define GUP_MATCHERS_RULETABLE_H
 
+#include "MigrationSpec.h"
 #include "Rule.h"
 
 #include "llvm/ADT/ArrayRef.h"
 
+#include <optional>
 #include <vector>
 
 namespace gup {
 
-/// Call-site rules in the order they are tried; the first that claims a site
+/// The idiom rules (C++, matchers/rules/gup/) a spec may attach by name.
+llvm::ArrayRef<const CallSiteRule *> idiomRules();
+/// The idiom rule named \p Name, or null.
+const CallSiteRule *findIdiomRule(llvm::StringRef Name);
+
+/// Call-site rules of the GUP spec in the order they are tried: its idiom
+/// rules, then its parts of the generic parameter-removed rule; the first that claims a site
 /// decides it.
 llvm::ArrayRef<const CallSiteRule *> callSiteRules();
 
@@ -32,6 +40,10 @@ std::vector<RuleInfo> specKindRuleInfos();
 
 /// The rule named \p Name, or null.
 const RuleInfo *findRuleInfo(llvm::StringRef Name);
+/// The same, or the part of the parameter-removed rule that one of
+/// \p Selected names \p Name ("rules" of a spec given by its path).
+std::optional<RuleInfo> findRuleInfo(llvm::StringRef Name,
+                                     llvm::ArrayRef<const MigrationSpec *> Selected);
 
 } // namespace gup
 

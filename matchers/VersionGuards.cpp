@@ -2,7 +2,9 @@
 #include "VersionGuards.h"
 
 #include "Conditionals.h"
+#include "MigrationSpec.h"
 #include "SourceText.h"
+#include "rules/spec/SpecRules.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -596,7 +598,8 @@ std::optional<Finding> newKernelsStillPassVmas(const CallExpr &Call,
   if (!Count || *Count != Call.getNumArgs())
     return std::nullopt;
   Finding F;
-  F.Rule = "unrecognised-vmas"; // a vmas argument no rule migrates
+  // A vmas argument no rule migrates: the GUP spec's fallback.
+  F.Rule = removedParameterRule(gupVmasMigration(), RemovedParameterRole::ArgumentKept).Name;
   F.Api = Api.Name.str();
   F.Kind = FindingKind::Report;
   F.Loc = SM.getComposedLoc(List->File, List->LParen);

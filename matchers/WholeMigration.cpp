@@ -124,17 +124,26 @@ public:
   std::string bodyUse() const { return gup() ? "the array" : "the parameter"; }
   std::string migration() const { return gup() ? "" : R.Spec->Id; }
 
-  llvm::StringRef definitionRule() const {
-    return gup() ? llvm::StringRef("drop-vmas-definition") : removedArgumentRule().Name;
-  }
+  /// The spec's names for the parts of the parameter-removed rule this pass
+  /// reports (GUP's: drop-vmas-definition, ...; else removed-argument).
+  llvm::StringRef definitionRule() const { return rule(RemovedParameterRole::Definition); }
   llvm::StringRef argumentRule() const {
-    return gup() ? llvm::StringRef("drop-vmas-argument") : removedArgumentRule().Name;
+    return rule(RemovedParameterRole::ForwardedArgument);
   }
-  llvm::StringRef paramRule() const {
-    return gup() ? llvm::StringRef("drop-vmas-param") : removedArgumentRule().Name;
+  llvm::StringRef paramRule() const { return rule(RemovedParameterRole::Prototype); }
+  /// The spec's wording for a prototype of its public API (\p Api) when it
+  /// has one, else "" (GUP's public prototypes are the table's).
+  std::string prototypeMessage(llvm::StringRef Api, bool Public) const {
+    if (gup() || !Public || Api != R.Entry->Name)
+      return "";
+    return roleMessage(*R.Spec, *R.Entry, RemovedParameterRole::Prototype);
   }
 
 private:
+  llvm::StringRef rule(RemovedParameterRole Role) const {
+    return removedParameterRule(gup() ? gupVmasMigration() : *R.Spec, Role).Name;
+  }
+
   const RemovedParameter &R;
 };
 
@@ -921,10 +930,13 @@ private:
           if (std::optional<TextEdit> Rename = renameAt(FD, FD->getLocation()))
             Edits.push_back(*Rename);
           docEdits(FD, FD->getParamDecl(Index)->getName(), Edits);
+          std::string Message = Removed.prototypeMessage(R.Api, R.Public);
           report(Removed.paramRule(), R.Api, FindingKind::Rewrite,
                  FD->getParamDecl(Index)->getBeginLoc(),
-                 "remove the " + Removed.word() + " parameter from this declaration of " + R.Api +
-                     "()" + renamedNote(FD) + ": its callers no longer pass it",
+                 Message.empty() ? "remove the " + Removed.word() +
+                                       " parameter from this declaration of " + R.Api +
+                                       "()" + renamedNote(FD) + ": its callers no longer pass it"
+                                 : Message + renamedNote(FD),
                  std::move(Edits));
         }
         continue;

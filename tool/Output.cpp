@@ -53,7 +53,8 @@ std::string renderDiff(const std::vector<ChangedFile> &Files,
 }
 
 std::string renderFixesYaml(const ChangePlan &Plan,
-                            const std::vector<ChangedFile> &Files) {
+                            const std::vector<ChangedFile> &Files,
+                            llvm::ArrayRef<const MigrationSpec *> Specs) {
   // Only edits that are really made: not those of held-back APIs, of
   // conflicting files, or of files that changed on disk.
   std::set<std::string> Writable;
@@ -84,7 +85,7 @@ std::string renderFixesYaml(const ChangePlan &Plan,
     }
     clang::tooling::Diagnostic D;
     D.DiagnosticName = "gup-" + Site.Rule;
-    if (const RuleInfo *Info = findRuleInfo(Site.Rule))
+    if (std::optional<RuleInfo> Info = findRuleInfo(Site.Rule, Specs))
       D.DiagnosticName = Info->TidyCheck.str();
     D.Message = std::move(Message);
     D.DiagLevel = clang::tooling::Diagnostic::Warning;

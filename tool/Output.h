@@ -3,6 +3,7 @@
 #define GUP_TOOL_OUTPUT_H
 
 #include "EditSet.h"
+#include "MigrationSpec.h"
 #include "UnreadFiles.h"
 
 #include "llvm/Support/Error.h"
@@ -32,8 +33,10 @@ std::string renderDiff(const std::vector<ChangedFile> &Files,
                        const std::string &Root);
 
 /// clang-apply-replacements YAML: one diagnostic per migrated site.
+/// \p Specs: the selected migrations (a spec may name its rules' checks).
 std::string renderFixesYaml(const ChangePlan &Plan,
-                            const std::vector<ChangedFile> &Files);
+                            const std::vector<ChangedFile> &Files,
+                            llvm::ArrayRef<const MigrationSpec *> Specs);
 
 /// One "path:line:col: rule: message" line per site (coccicheck style),
 /// a "rule: review: ..." line after a site whose rewrite a reviewer must

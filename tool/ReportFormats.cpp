@@ -140,7 +140,8 @@ std::string renderReportJson(const ChangePlan &Plan,
 std::string renderReportSarif(const ChangePlan &Plan,
                               const std::vector<ChangedFile> &Files,
                               const std::vector<const UnreadFile *> &Unread,
-                              const std::string &Root) {
+                              const std::string &Root,
+                              llvm::ArrayRef<const MigrationSpec *> Specs) {
   std::set<std::string> W = writable(Files);
   // The rules the results refer to, by index.
   std::map<std::string, unsigned> RuleIndex;
@@ -150,7 +151,7 @@ std::string renderReportSarif(const ChangePlan &Plan,
       continue;
     RuleIndex[Site.Rule] = Rules.size();
     llvm::json::Object Rule{{"id", Site.Rule}};
-    if (const RuleInfo *Info = findRuleInfo(Site.Rule))
+    if (std::optional<RuleInfo> Info = findRuleInfo(Site.Rule, Specs))
       Rule["shortDescription"] = llvm::json::Object{{"text", Info->Summary}};
     Rules.push_back(std::move(Rule));
   }

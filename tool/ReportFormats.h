@@ -33,7 +33,8 @@ std::string renderReportJson(const ChangePlan &Plan,
 std::string renderReportSarif(const ChangePlan &Plan,
                               const std::vector<ChangedFile> &Files,
                               const std::vector<const UnreadFile *> &Unread,
-                              const std::string &Root);
+                              const std::string &Root,
+                              llvm::ArrayRef<const MigrationSpec *> Specs);
 
 } // namespace gup
 

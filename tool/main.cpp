@@ -625,7 +625,7 @@ int main(int argc, const char **argv) {
     return fail(Why);
 
   for (const std::string &Name : DisableRule)
-    if (!gup::findRuleInfo(Name))
+    if (!gup::findRuleInfo(Name, Migrations->Specs))
       return fail("--disable-rule=" + Name + ": no such rule (see --list-rules)");
 
   gup::RunSettings Settings;
@@ -1023,12 +1023,14 @@ int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
     if (ReportFormat == "json")
       outs() << gup::renderReportJson(Plan, Changes, UnreadWarned, Root);
     else if (ReportFormat == "sarif")
-      outs() << gup::renderReportSarif(Plan, Changes, UnreadWarned, Root);
+      outs() << gup::renderReportSarif(Plan, Changes, UnreadWarned, Root,
+                                          Migrations.Specs);
     else
       outs() << gup::renderReport(Plan, UnreadWarned, Root);
   } else if (!ExportFixes.empty()) {
     if (Error E = gup::writeFileAtomically(ExportFixes,
-                                           gup::renderFixesYaml(Plan, Changes))) {
+                                           gup::renderFixesYaml(Plan, Changes,
+                                                                Migrations.Specs))) {
       errs() << "gup-rewrite: error: " << toString(std::move(E)) << "\n";
       return BadInput;
     }

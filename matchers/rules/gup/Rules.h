@@ -1,8 +1,10 @@
-//===- Rules.h - Every rule of gup-rewrite, by name -----------------------===//
+//===- Rules.h - The GUP migration's idiom rules, by name -----------------===//
 //
-// One function per rule; the order in which they are tried lives in
-// RuleTable.cpp. Each rule has a section of the same name in docs/rules.md
-// and a folder of the same name under test/.
+// One function per rule; the gup-vmas spec attaches them by name
+// ("idiomRules"), in the order they are tried, before the generic rule of
+// its parameter-removed entries (rules/spec/ParameterRemoved.cpp). Each
+// rule has a section of the same name in docs/rules.md and a folder of the
+// same name under test/.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GUP_MATCHERS_RULES_RULES_H
@@ -17,10 +19,6 @@ const CallSiteRule &vmasArrayRule();         // vmas-array
 const CallSiteRule &deadVmaRule();           // dead-vma
 const CallSiteRule &singleVmaHelperRule();   // single-vma-helper
 const CallSiteRule &singleVmaLookupRule();   // single-vma-lookup
-const CallSiteRule &dropNullVmasRule();      // drop-null-vmas
-const CallSiteRule &unrecognisedVmasRule();  // unrecognised-vmas
-const DeclRule &dropVmasParamRule();         // drop-vmas-param
-const RefRule &apiAddressTakenRule();        // api-address-taken
 
 } // namespace gup
 

@@ -1,14 +1,17 @@
 //===- SpecRules.h - The generic rules of the migration spec kinds --------===//
 //
-// One rule per kind of MigrationSpec.h's entries, for every selected spec
-// but the GUP vmas migration (whose C++ rules stay as they are). The rules
-// are fed by SpecAnalysis (matchers/SpecAnalysis.h) from two sources:
+// One rule per kind of MigrationSpec.h's entries. For every selected spec
+// but the GUP vmas migration the rules are fed by SpecAnalysis
+// (matchers/SpecAnalysis.h) from two sources:
 //  - the AST: calls of and references to functions, designated initialisers;
 //  - the preprocessor: macro invocations, #include lines, and the tokens of
 //    the #define bodies of the tree's own macros (a body is edited in the
 //    #define, once, or reported; it is never left silently).
 // Where a site is written, what the run may edit and which version tests
-// already decide it are answered by SpecSiteContext.
+// already decide it are answered by SpecSiteContext. The GUP spec's sites
+// meet its idiom rules first (RuleTable.cpp), and what those leave comes to
+// the same parameter-removed code through the table parts below
+// (makeArgumentDroppedRule(), ...), under the names the spec gives them.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GUP_MATCHERS_RULES_SPEC_SPECRULES_H
@@ -23,6 +26,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,6 +36,7 @@ class CallExpr;
 class Decl;
 class DeclRefExpr;
 class DesignatedInitExpr;
+class Expr;
 class LangOptions;
 class SourceManager;
 } // namespace clang
@@ -129,6 +134,34 @@ const clang::CallExpr *calleeOf(const clang::DeclRefExpr &Ref, clang::ASTContext
 
 // removed-argument (ParameterRemoved.cpp)
 const RuleInfo &removedArgumentRule();
+/// The rule that reports \p Role of \p Spec's parameter-removed entries:
+/// the spec's own name for that part ("rules", RuleRole), or
+/// removed-argument. Its strings live as long as the spec.
+RuleInfo removedParameterRule(const MigrationSpec &Spec, RemovedParameterRole Role);
+/// True when \p Rule names a part of \p Spec's parameter-removed rule.
+bool isRemovedParameterRule(const MigrationSpec &Spec, llvm::StringRef Rule);
+/// The spec's diagnostic for \p Role at a site of \p Entry, or "" when it
+/// keeps the generic wording. \p Argument: the argument as written;
+/// \p Reason: why an idiom rule declined the site (ArgumentKept).
+std::string roleMessage(const MigrationSpec &Spec, const SpecEntry &Entry,
+                        RemovedParameterRole Role, llvm::StringRef Argument = "",
+                        llvm::StringRef Reason = "");
+/// The same for RuleRole::FailedEdit (what could not be done).
+std::string roleFailedEdit(const MigrationSpec &Spec, const SpecEntry &Entry,
+                           RemovedParameterRole Role);
+/// True when \p Arg, passed for \p Entry's removed parameter, may be
+/// dropped (SpecEntry::Drop).
+bool mayDropArgument(const clang::Expr &Arg, const SpecEntry &Entry,
+                     clang::ASTContext &Ctx);
+
+/// The rule's parts as entries of the decision tables (RuleTable.h) of a
+/// spec with idiom rules (GUP's), which run on a site first: the argument
+/// dropped, the fallback that reports an argument nothing could drop, the
+/// address taken, and the prototypes of the spec's public functions.
+std::unique_ptr<CallSiteRule> makeArgumentDroppedRule(const MigrationSpec &Spec);
+std::unique_ptr<CallSiteRule> makeArgumentKeptRule(const MigrationSpec &Spec);
+std::unique_ptr<RefRule> makeAddressTakenRule(const MigrationSpec &Spec);
+std::unique_ptr<DeclRule> makePrototypeRule(const MigrationSpec &Spec);
 void dropArgumentOfCall(const clang::CallExpr &Call, const SpecUse &Use,
                         SpecSiteContext &Ctx);
 void dropArgumentOfTokens(const TokenSite &Site, const SpecUse &Use,
