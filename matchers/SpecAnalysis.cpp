@@ -359,7 +359,11 @@ void SpecAnalysis::finish(ASTContext &Ctx, llvm::ArrayRef<SourceRange> Skipped) 
     for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(
              DeclarationName(&Ctx.Idents.get(Pass->removed().Entry->Name))))
       InTree |= isa<FunctionDecl>(D) && !C.declaredInTree(D).empty();
-    if (!InTree) {
+    // --compat writes version tests for code built against several
+    // kernels; a tree that defines the function is the kernel side of it,
+    // so its sites are reported (reportIfDefinedInTree) and nothing of it
+    // changes, rather than guarding calls whose callee changes in place.
+    if (!InTree || Options.Compat != CompatMode::None) {
       Pass->clear();
       continue;
     }

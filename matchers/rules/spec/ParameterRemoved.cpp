@@ -138,7 +138,9 @@ std::string mayDropText(const SpecEntry &E) {
 /// function declared only outside the tree (a module's caller).
 std::string definedWithCallers(const SpecUse &Use, const Decl *Declared,
                                SpecSiteContext &Ctx) {
-  if (Use.Entry.Macro)
+  // With --compat the tree's own function is reported, not migrated
+  // (SpecAnalysis runs no whole-TU pass then).
+  if (Use.Entry.Macro || Ctx.Options.Compat != CompatMode::None)
     return "";
   if (Declared)
     return Ctx.declaredInTree(Declared);
@@ -286,7 +288,11 @@ void reportUncalledReference(const DeclRefExpr &Ref, SourceLocation Loc,
     Ctx.report(Ctx.finding(Taken, Use, Loc, FindingKind::NeedsAttention, std::move(Message)));
     return;
   }
-  if (Ctx.reportIfDefinedInTree(Taken, Use, Loc, changeText(Use)))
+  // The tree's own function (with --compat, which leaves it alone):
+  // typeof(fn) and EXPORT_SYMBOL's bookkeeping follow its definition.
+  if (!Ctx.declaredInTree(Ref.getDecl()).empty() && typeFollowsFunction(Ref, *Ctx.Ctx))
+    return;
+  if (Ctx.reportIfDefinedInTree(Taken, Use, Loc, changeText(Use), Ref.getDecl()))
     return;
   if (Message.empty())
     Message = changeText(Use) + ", but here " + Use.Entry.Name +

@@ -115,7 +115,13 @@ bool SpecSiteContext::reportIfDefinedInTree(const RuleInfo &Rule, const SpecUse 
                  What.str() + ", but this tree defines " +
                      Use.Entry.Name + " itself (" + Where +
                      "): not changed, since the callers and the definition must "
-                     "change together; migrate the definition and its callers by "
+                     "change together; " +
+                     (Options.Compat != CompatMode::None
+                          ? "--compat's version tests are for code built against "
+                            "several kernels, not for the tree that defines the API: "
+                            "run without --compat to change both, or "
+                          : "") +
+                     "migrate the definition and its callers by "
                      "hand, or leave both as they are"));
   return true;
 }
