@@ -13,6 +13,14 @@
 
 namespace gup {
 
+/// True when \p E deletes complete lines of \p Original and writes nothing.
+static bool wholeLinesDeleted(llvm::StringRef Original, const FileEdit &E) {
+  if (!E.Text.empty() || E.Length == 0 || E.Offset + E.Length > Original.size())
+    return false;
+  bool StartsLine = E.Offset == 0 || Original[E.Offset - 1] == '\n';
+  return StartsLine && Original[E.Offset + E.Length - 1] == '\n';
+}
+
 const std::string &ChangeFormatter::styleFor(llvm::StringRef Dir) {
   auto It = StyleByDir.find(Dir.str());
   if (It != StyleByDir.end())
@@ -80,14 +88,20 @@ std::string ChangeFormatter::render(const std::string &Path, llvm::StringRef Ori
   Style.PenaltyBreakOpenParenthesis =
       std::max<unsigned>(Style.PenaltyBreakOpenParenthesis, OpenParen);
 
-  // The edited text in the new file's offsets.
+  // The edited text in the new file's offsets. Whole lines deleted leave
+  // nothing new to lay out: a range there would hand clang-format the
+  // whole construct around them (a struct initialiser is one line to it,
+  // and `.owner =\tTHIS_MODULE,` would lose the tree's own alignment).
   std::vector<clang::tooling::Range> Ranges;
   long Shift = 0;
   for (const FileEdit &E : Edits) {
     unsigned Begin = E.Offset + Shift;
-    Ranges.emplace_back(Begin, E.Text.size());
+    if (!wholeLinesDeleted(Original, E))
+      Ranges.emplace_back(Begin, E.Text.size());
     Shift += static_cast<long>(E.Text.size()) - static_cast<long>(E.Length);
   }
+  if (Ranges.empty())
+    return New;
   clang::tooling::Replacements Fixes =
       clang::format::reformat(Style, New, Ranges, llvm::sys::path::filename(Path));
   llvm::Expected<std::string> Formatted =
