@@ -336,6 +336,35 @@ std::string fileAndLine(SourceLocation Loc, const SourceManager &SM) {
          std::to_string(P.getLine());
 }
 
+/// A file inside the tree that \p Header (a path this TU included) brings
+/// in, directly or through other headers, as the path; or "". An O= build
+/// resolves <asm/unaligned.h> to a wrapper it generated outside the tree,
+/// whose content is the tree's own asm-generic header: the header is still
+/// the tree's. (A module's headers all come from outside its tree.)
+std::string treeFileBehind(llvm::StringRef Header, const SourceManager &SM,
+                           const SpecSiteContext &C) {
+  // Files are entered after the file that includes them, so one pass in
+  // order finds every file under the header.
+  llvm::DenseSet<FileID> Under;
+  for (unsigned I = 1, N = SM.local_sloc_entry_size(); I < N; ++I) {
+    const SrcMgr::SLocEntry &Entry = SM.getLocalSLocEntry(I);
+    if (!Entry.isFile())
+      continue;
+    OptionalFileEntryRef File = Entry.getFile().getContentCache().OrigEntry;
+    if (!File)
+      continue;
+    FileID Self = SM.getFileID(SourceLocation::getFromRawEncoding(Entry.getOffset()));
+    SourceLocation IncludedAt = Entry.getFile().getIncludeLoc();
+    bool IsHeader = File->getName() == Header;
+    if (!IsHeader && (IncludedAt.isInvalid() || !Under.count(SM.getFileID(IncludedAt))))
+      continue;
+    Under.insert(Self);
+    if (!IsHeader && C.editablePath(File->getName()))
+      return File->getName().str();
+  }
+  return "";
+}
+
 } // namespace
 
 void SpecAnalysis::finish(ASTContext &Ctx, llvm::ArrayRef<SourceRange> Skipped) {
@@ -371,12 +400,25 @@ void SpecAnalysis::finish(ASTContext &Ctx, llvm::ArrayRef<SourceRange> Skipped) 
     for (ChangedFunction &Helper : Pass->finish(Ctx))
       MustFollow.push_back({&Pass->removed(), Helper.Name, true});
   }
+  llvm::StringMap<std::string> BehindHeader; // treeFileBehind() per header
   C.DefinedInTree = [&](const SpecEntry &E) -> std::string {
     if (E.Kind == SpecEntryKind::HeaderMoved) {
       auto It = Seen->IncludedPaths.find(E.Name);
-      return It != Seen->IncludedPaths.end() && C.editablePath(It->second)
-                 ? llvm::sys::path::filename(It->second).str()
-                 : "";
+      if (It == Seen->IncludedPaths.end())
+        return "";
+      if (C.editablePath(It->second))
+        return llvm::sys::path::filename(It->second).str();
+      auto [Memo, New] = BehindHeader.try_emplace(It->second);
+      if (New)
+        Memo->second = treeFileBehind(It->second, SM, C);
+      const std::string &Behind = Memo->second;
+      if (Behind.empty())
+        return "";
+      llvm::StringRef Shown = Behind;
+      if (!Options.TreeRoot.empty() && Shown.consume_front(Options.TreeRoot))
+        Shown = Shown.ltrim('/');
+      return "the build's " + llvm::sys::path::filename(It->second).str() +
+             " includes the tree's " + Shown.str();
     }
     std::string Name = E.Kind == SpecEntryKind::InitializerRemoved ? E.Value : E.Name;
     auto Macro = Seen->DefinedMacros.find(Name);
