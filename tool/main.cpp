@@ -828,9 +828,14 @@ int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
   std::set<std::string> UnreadHeaders;
   for (const gup::ScheduleResult::UnreadHeader &U : Ran.UnreadHeaders)
     UnreadHeaders.insert(U.Header);
+  // What the prefilter looked for: the GUP family, or the APIs of the
+  // selected specs.
+  bool GupOnly = Migrations.Specs.size() == 1 &&
+                 Migrations.Specs.front() == &gup::gupVmasMigration();
   for (const std::string &Header : UnreadHeaders) {
-    errs() << gup::relativeTo(Header, Root)
-           << ": warning: names a GUP function, but none of the translation "
+    errs() << gup::relativeTo(Header, Root) << ": warning: names "
+           << (GupOnly ? "a GUP function" : "an API of the selected migrations")
+           << ", but none of the translation "
               "units the prefilter tried reads it in this configuration; its "
               "sites were not looked for (--no-prefilter parses every TU) "
               "[gup-rewrite]\n";
