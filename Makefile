@@ -16,7 +16,7 @@ DEBIAN_PACKAGES := clang-19 libclang-19-dev llvm-19-dev llvm-19-tools \
                    cmake ninja-build python3 git
 
 .PHONY: all deps configure build install deb demo check check-lit check-parse-equivalence \
-        kernel-check bench mutation fuzz clean
+        kernel-check kernel-check-specs bench mutation fuzz clean
 
 all: build
 
@@ -64,6 +64,10 @@ check-parse-equivalence: build
 
 kernel-check: build
 	scripts/kernel-check.sh $(BUILD)
+
+# The shipped specs other than gup-vmas on the same tree (not in `check`).
+kernel-check-specs: build
+	scripts/kernel-check-specs.sh $(BUILD)
 
 check: deps
 	@$(MAKE) --no-print-directory build

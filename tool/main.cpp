@@ -769,6 +769,10 @@ int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
                    gup::RunPhases Phases) {
   const std::string &Root = Found.Run.Root;
   gup::ScheduleResult &Ran = Found.Ran;
+  // What the prefilter looked for: the GUP family (the default run), or the
+  // APIs of the selected migrations.
+  bool GupOnly = Migrations.Specs.size() == 1 &&
+                 Migrations.Specs.front() == &gup::gupVmasMigration();
   // A shard alone sees part of the run: what no TU read, and which APIs
   // are held back, only the merge of all shards knows.
   bool PartOfRun = Found.Run.ShardCount > 1 && !Found.MergedShards;
@@ -828,10 +832,6 @@ int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
   std::set<std::string> UnreadHeaders;
   for (const gup::ScheduleResult::UnreadHeader &U : Ran.UnreadHeaders)
     UnreadHeaders.insert(U.Header);
-  // What the prefilter looked for: the GUP family, or the APIs of the
-  // selected specs.
-  bool GupOnly = Migrations.Specs.size() == 1 &&
-                 Migrations.Specs.front() == &gup::gupVmasMigration();
   for (const std::string &Header : UnreadHeaders) {
     errs() << gup::relativeTo(Header, Root) << ": warning: names "
            << (GupOnly ? "a GUP function" : "an API of the selected migrations")
@@ -1102,9 +1102,10 @@ int decideAndWrite(gup::RunFindings &Found, gup::CompatRequest CompatOut,
                                << " re-read but the same, " << PS.Lexed << " scanned\n";
       Row("skipped by the prefilter") << Found.TusNamed - Ran.Survivors << "\n";
       Row("kept by the prefilter")
-          << Ran.Survivors << " (" << PS.MainFileHits << " name the family, "
-          << PS.HeaderOnly << " for a header that does; " << PS.GupMacros
-          << " GUP macros)\n";
+          << Ran.Survivors << " (" << PS.MainFileHits
+          << (GupOnly ? " name the family, " : " name a migrated API, ") << PS.HeaderOnly
+          << " for a header that does; " << PS.GupMacros
+          << (GupOnly ? " GUP macros)\n" : " macros that expand to one)\n");
     }
     if (Found.MergedShards)
       Row("shards merged") << Found.MergedShards << "\n";

@@ -241,8 +241,7 @@ void dropArgumentOfCall(const CallExpr &Call, const SpecUse &Use, SpecSiteContex
     if (ownerOf(A.Kind, /*PublicCallee=*/true) == VmasArgumentOwner::WholeMigration)
       return;
   }
-  bool MayDrop = E.Drop == DropWhen::Null ? isNullPointer(Arg, *Ctx.Ctx)
-                                          : !Arg.HasSideEffects(*Ctx.Ctx);
+  bool MayDrop = mayDropArgument(Arg, E, *Ctx.Ctx);
   std::string Written = Lexer::getSourceText(
       CharSourceRange::getTokenRange(Arg.getSourceRange()), Ctx.SM, Ctx.LO).str();
   if (!MayDrop) {
