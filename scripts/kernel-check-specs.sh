@@ -40,20 +40,11 @@ finish() {
 }
 trap finish EXIT
 
-cache=${GUP_KERNEL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/gup-rewrite}
-mkdir -p "$cache"
-# The tree is shared with make kernel-check and make bench (tree.lock).
-exec 9>"$cache/tree.lock"
-if ! flock -n 9; then
-	echo "kernel-check-specs: waiting for another user of $cache (tree.lock)"
-	flock 9
-fi
-
-# 1. The tree and the full DB.
-"$repo/scripts/kernel-tree.sh" --no-verify > "$work/kernel-tree.log" 2>&1 || {
-	tail -20 "$work/kernel-tree.log"; fail "kernel tree set-up (see $work/kernel-tree.log)"; exit 1; }
-# shellcheck disable=SC1091
-source "$cache/kernel-tree.env"
+# 1. The tree, under its lock, and the full DB.
+# shellcheck source=kernel-tree-lib/use-tree.sh
+source "$repo/scripts/kernel-tree-lib/use-tree.sh"
+use_kernel_tree kernel-check-specs "$work/kernel-tree.log" || {
+	fail "kernel tree set-up (see $work/kernel-tree.log)"; exit 1; }
 reset_tree
 # Entries of generated files that only a full build writes (the vDSO images)
 # are left out, as in kernel-check's prefilter stage.

@@ -42,22 +42,11 @@ trap finish EXIT
 now() { date +%s.%N; }
 secs() { python3 -c "print(f'{$2 - $1:.1f}')"; }
 
-cache=${GUP_KERNEL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/gup-rewrite}
-mkdir -p "$cache"
-# One user of the cached tree at a time: this script patches and resets it.
-# Anything else that uses the tree (make bench, a second checkout's check)
-# takes the same lock.
-exec 9>"$cache/tree.lock"
-if ! flock -n 9; then
-	echo "kernel-check: waiting for another user of $cache (tree.lock)"
-	flock 9
-fi
-
-# 1. The tree (idempotent: seconds when the cache is complete).
-"$repo/scripts/kernel-tree.sh" --no-verify > "$work/kernel-tree.log" 2>&1 || {
-	tail -20 "$work/kernel-tree.log"; fail "kernel tree set-up (see $work/kernel-tree.log)"; exit 1; }
-# shellcheck disable=SC1091
-source "$cache/kernel-tree.env"
+# 1. The tree, under its lock (this script patches and resets it).
+# shellcheck source=kernel-tree-lib/use-tree.sh
+source "$repo/scripts/kernel-tree-lib/use-tree.sh"
+use_kernel_tree kernel-check "$work/kernel-tree.log" || {
+	fail "kernel tree set-up (see $work/kernel-tree.log)"; exit 1; }
 pass "kernel tree $KERNEL_SOURCE_VERSION ready in $KERNEL_SRC"
 
 # 2. Pristine tree.
