@@ -410,6 +410,15 @@ llvm::Expected<MigrationSpec> parseMigrationSpec(llvm::StringRef Json,
           llvm::inconvertibleErrorCode(),
           "%s: idiomRules: no idiom rule named '%s' (docs/rules.md lists them)",
           Source.str().c_str(), Rule.c_str());
+  // The idiom rules read GUP's call sites (the vmas argument, the page,
+  // the lock): attached to another spec they would never run.
+  if (!Spec.IdiomRules.empty() && Spec.Id != "gup-vmas")
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "%s: idiomRules: the idiom rules decide the GUP migration's vmas sites and "
+        "run only for gup-vmas; another spec cannot attach them (its sites go to "
+        "the generic rules of its kinds)",
+        Source.str().c_str());
   Spec.Source = Source.str();
   return Spec;
 }
