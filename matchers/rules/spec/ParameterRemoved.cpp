@@ -129,6 +129,12 @@ std::string changeText(const SpecUse &Use) {
          formatKernelVersion(Use.Spec.Kernel) + " on (" + Use.Spec.Id + ")";
 }
 
+/// The site's argument as written ("" when it is not one file range).
+std::string argumentText(const Expr &Arg, const SourceManager &SM, const LangOptions &LO) {
+  return Lexer::getSourceText(CharSourceRange::getTokenRange(Arg.getSourceRange()), SM, LO)
+      .str();
+}
+
 std::string mayDropText(const SpecEntry &E) {
   return E.Drop == DropWhen::Null ? "is not NULL" : "may have side effects";
 }
@@ -242,8 +248,7 @@ void dropArgumentOfCall(const CallExpr &Call, const SpecUse &Use, SpecSiteContex
       return;
   }
   bool MayDrop = mayDropArgument(Arg, E, *Ctx.Ctx);
-  std::string Written = Lexer::getSourceText(
-      CharSourceRange::getTokenRange(Arg.getSourceRange()), Ctx.SM, Ctx.LO).str();
+  std::string Written = argumentText(Arg, Ctx.SM, Ctx.LO);
   if (!MayDrop) {
     std::string Message =
         roleMessage(Use.Spec, E, RemovedParameterRole::ArgumentKept, Written);
@@ -377,12 +382,6 @@ void dropArgumentOfTokens(const TokenSite &Site, const SpecUse &Use, SpecSiteCon
 //===----------------------------------------------------------------------===//
 
 namespace {
-
-/// The site's argument as written ("" when it is not one file range).
-std::string argumentText(const Expr &Arg, const SourceManager &SM, const LangOptions &LO) {
-  return Lexer::getSourceText(CharSourceRange::getTokenRange(Arg.getSourceRange()), SM, LO)
-      .str();
-}
 
 /// One part of the rule as an entry of a decision table (\p Base): the
 /// spec's name for the part, and its findings.
