@@ -29,9 +29,9 @@ passed=0
 failed=0
 pass() { passed=$((passed + 1)); echo "kernel-check-specs: PASS: $*"; }
 fail() { failed=$((failed + 1)); echo "kernel-check-specs: FAIL: $*"; }
-reset_tree() {
-	git -C "$KERNEL_SRC" checkout -q -f -- . && git -C "$KERNEL_SRC" clean -fdqx
-}
+# use_kernel_tree, reset_tree, present_entries.
+# shellcheck source=kernel-tree-lib/use-tree.sh
+source "$repo/scripts/kernel-tree-lib/use-tree.sh"
 finish() {
 	if [ -n "${KERNEL_SRC:-}" ] && [ -d "$KERNEL_SRC/.git" ]; then
 		reset_tree
@@ -41,20 +41,13 @@ finish() {
 trap finish EXIT
 
 # 1. The tree, under its lock, and the full DB.
-# shellcheck source=kernel-tree-lib/use-tree.sh
-source "$repo/scripts/kernel-tree-lib/use-tree.sh"
 use_kernel_tree kernel-check-specs "$work/kernel-tree.log" || {
 	fail "kernel tree set-up (see $work/kernel-tree.log)"; exit 1; }
 reset_tree
 # Entries of generated files that only a full build writes (the vDSO images)
 # are left out, as in kernel-check's prefilter stage.
 mkdir -p "$work/db"
-python3 - "$KERNEL_DB_FULL_x86_64" "$work/db/compile_commands.json" <<'EOF'
-import json, os, sys
-entries = [e for e in json.load(open(sys.argv[1]))
-           if os.path.exists(os.path.join(e["directory"], e["file"]))]
-json.dump(entries, open(sys.argv[2], "w"))
-EOF
+present_entries "$KERNEL_DB_FULL_x86_64" "$work/db/compile_commands.json"
 specs=$("$tool" --list-migrations | cut -f1 | grep -vx gup-vmas | paste -sd, -)
 pass "kernel tree $KERNEL_SOURCE_VERSION, full x86_64 DB; migrations $specs"
 

@@ -27,11 +27,9 @@ passed=0
 failed=0
 pass() { passed=$((passed + 1)); echo "kernel-check: PASS: $*"; }
 fail() { failed=$((failed + 1)); echo "kernel-check: FAIL: $*"; }
-# Back to the baseline commit. `clean -x`: Debian's .gitignore ignores every
-# top-level path, so untracked files hide from a plain clean.
-reset_tree() {
-	git -C "$KERNEL_SRC" checkout -q -f -- . && git -C "$KERNEL_SRC" clean -fdqx
-}
+# use_kernel_tree, reset_tree, present_entries.
+# shellcheck source=kernel-tree-lib/use-tree.sh
+source "$repo/scripts/kernel-tree-lib/use-tree.sh"
 finish() {
 	echo "$passed $failed" > "$results/kernel-check.counts"
 	if [ -n "${KERNEL_SRC:-}" ] && [ -d "$KERNEL_SRC/.git" ]; then
@@ -43,8 +41,6 @@ now() { date +%s.%N; }
 secs() { python3 -c "print(f'{$2 - $1:.1f}')"; }
 
 # 1. The tree, under its lock (this script patches and resets it).
-# shellcheck source=kernel-tree-lib/use-tree.sh
-source "$repo/scripts/kernel-tree-lib/use-tree.sh"
 use_kernel_tree kernel-check "$work/kernel-tree.log" || {
 	fail "kernel tree set-up (see $work/kernel-tree.log)"; exit 1; }
 pass "kernel tree $KERNEL_SOURCE_VERSION ready in $KERNEL_SRC"

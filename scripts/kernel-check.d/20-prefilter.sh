@@ -24,13 +24,7 @@ fi
 full_db=${KERNEL_DB_FULL_x86_64:-}
 if [ -n "$full_db" ] && [ -f "$full_db" ]; then
 	mkdir -p "$work/full-x86_64"
-	python3 - "$full_db" "$work/full-x86_64/compile_commands.json" <<'PY'
-import json, os, sys
-entries = json.load(open(sys.argv[1]))
-present = [e for e in entries
-           if os.path.exists(os.path.join(e["directory"], e["file"]))]
-json.dump(present, open(sys.argv[2], "w"))
-PY
+	present_entries "$full_db" "$work/full-x86_64/compile_commands.json"
 	t0=$(now)
 	status=0
 	"$tool" -p "$work/full-x86_64" --root "$KERNEL_SRC" --list-tus \
